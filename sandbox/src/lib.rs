@@ -1,0 +1,1 @@
+//! A local Platform API simulator (placeholder).
