@@ -1,1 +1,47 @@
-//! purecloud (placeholder).
+//! purecloud: a Rust SDK for the Genesys Cloud Platform API v2.
+//!
+//! Requests travel through composable Tower layers (tracing, retry, OAuth,
+//! region routing) before a hyper transport, and typed endpoint descriptors
+//! plug into one generic call:
+//!
+//! ```no_run
+//! use purecloud::api::users::GetUsers;
+//! use purecloud::auth::Credentials;
+//! use purecloud::region::Region;
+//!
+//! # async fn demo() -> Result<(), purecloud::Error> {
+//! let client = purecloud::Client::builder()
+//!     .region(Region::UsEast1)
+//!     .credentials(Credentials::client_credentials("client-id", "client-secret"))
+//!     .build()?;
+//!
+//! let page = client.call(GetUsers::new().page_size(25)).await?;
+//! for user in page.entities {
+//!     println!("{}", user.name.unwrap_or_default());
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! The layers live in the `purecloud-layers` crate and are re-exported here
+//! by concern.
+
+pub mod api;
+mod builder;
+pub mod call;
+mod client;
+pub mod encode;
+mod endpoint;
+mod error;
+mod mask;
+pub mod models;
+mod response;
+
+pub use builder::ClientBuilder;
+pub use client::{Client, HttpService};
+pub use endpoint::{Endpoint, RequestBody};
+pub use error::{ApiError, DecodeError, Error};
+pub use response::ApiResponse;
+
+pub use purecloud_layers as layers;
+pub use purecloud_layers::{auth, environment, region, retry, routing, time, trace, transport};

@@ -108,7 +108,9 @@ pub enum TimeoutPhase {
 
 /// A connect or request timeout elapsed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{phase:?} timeout of {after:?} elapsed for {target}; raise the timeout or check the network")]
+#[error(
+    "{phase:?} timeout of {after:?} elapsed for {target}; raise the timeout or check the network"
+)]
 pub struct TimeoutError {
     /// Which timeout elapsed.
     pub phase: TimeoutPhase,
