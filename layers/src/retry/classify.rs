@@ -1,6 +1,6 @@
 //! Retry classification: which outcomes of one attempt may be retried.
 //!
-//! Classification only says whether an outcome is retryable and why. How
+//! Classification decides only whether an outcome is retryable and why. How
 //! long to wait, and whether the attempts, time or budget allow another
 //! attempt, is decided elsewhere.
 
@@ -8,9 +8,7 @@ use std::fmt;
 
 use http::{Method, StatusCode};
 
-use crate::error::{
-    BoxError, TimeoutError, TimeoutPhase, TransportError, TransportErrorKind,
-};
+use crate::error::{BoxError, TimeoutError, TimeoutPhase, TransportError, TransportErrorKind};
 
 /// The status retried for every method, because the server did not process
 /// the request.
@@ -39,9 +37,9 @@ pub const IDEMPOTENT_METHODS: [Method; 6] = [
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RetryReason {
-    /// The server answered `429 Too Many Requests`.
+    /// The server responded with `429 Too Many Requests`.
     RateLimited,
-    /// The server answered 502, 503 or 504 to an idempotent request.
+    /// The server responded with 502, 503 or 504 to an idempotent request.
     Unavailable(StatusCode),
     /// The exchange failed with a [`TransportError`] of this kind.
     Transport(TransportErrorKind),
@@ -94,19 +92,20 @@ pub fn classify_status(method: &Method, status: StatusCode) -> Option<RetryReaso
 /// that wraps a transport failure (such as a failed token request) is not
 /// retried here.
 pub fn classify_error(method: &Method, error: &BoxError) -> Option<RetryReason> {
-    let (reason, may_have_been_sent) = if let Some(transport) = error.downcast_ref::<TransportError>() {
-        (
-            RetryReason::Transport(transport.kind),
-            transport.request_may_have_been_sent(),
-        )
-    } else if let Some(timeout) = error.downcast_ref::<TimeoutError>() {
-        (
-            RetryReason::Timeout(timeout.phase),
-            timeout.phase != TimeoutPhase::Connect,
-        )
-    } else {
-        return None;
-    };
+    let (reason, may_have_been_sent) =
+        if let Some(transport) = error.downcast_ref::<TransportError>() {
+            (
+                RetryReason::Transport(transport.kind),
+                transport.request_may_have_been_sent(),
+            )
+        } else if let Some(timeout) = error.downcast_ref::<TimeoutError>() {
+            (
+                RetryReason::Timeout(timeout.phase),
+                timeout.phase != TimeoutPhase::Connect,
+            )
+        } else {
+            return None;
+        };
 
     if may_have_been_sent && !is_idempotent(method) {
         return None;
@@ -193,7 +192,10 @@ mod tests {
     #[test]
     fn connect_error_on_post() {
         let reason = classify_error(&Method::POST, &transport(TransportErrorKind::Connect));
-        assert_eq!(reason, Some(RetryReason::Transport(TransportErrorKind::Connect)));
+        assert_eq!(
+            reason,
+            Some(RetryReason::Transport(TransportErrorKind::Connect))
+        );
     }
 
     #[test]
@@ -209,15 +211,25 @@ mod tests {
 
     #[test]
     fn request_error_on_post() {
-        for kind in [TransportErrorKind::Request, TransportErrorKind::ResponseBody] {
-            assert_eq!(classify_error(&Method::POST, &transport(kind)), None, "{kind:?}");
+        for kind in [
+            TransportErrorKind::Request,
+            TransportErrorKind::ResponseBody,
+        ] {
+            assert_eq!(
+                classify_error(&Method::POST, &transport(kind)),
+                None,
+                "{kind:?}"
+            );
         }
     }
 
     #[test]
     fn request_error_on_get() {
         let reason = classify_error(&Method::GET, &transport(TransportErrorKind::Request));
-        assert_eq!(reason, Some(RetryReason::Transport(TransportErrorKind::Request)));
+        assert_eq!(
+            reason,
+            Some(RetryReason::Transport(TransportErrorKind::Request))
+        );
     }
 
     #[test]
@@ -228,7 +240,10 @@ mod tests {
 
     #[test]
     fn request_timeout_on_post() {
-        assert_eq!(classify_error(&Method::POST, &timeout(TimeoutPhase::Request)), None);
+        assert_eq!(
+            classify_error(&Method::POST, &timeout(TimeoutPhase::Request)),
+            None
+        );
     }
 
     #[test]

@@ -25,9 +25,11 @@ impl RetryConfig {
     pub const DEFAULT_BASE_DELAY: Duration = Duration::from_millis(100);
     /// Default max backoff delay of a single wait: 5 s.
     pub const DEFAULT_MAX_DELAY: Duration = Duration::from_secs(5);
-    /// Default max total time spent waiting and retrying per call: 60 s.
+    /// Default max total time of one call from its first attempt: 60 s.
     pub const DEFAULT_MAX_TOTAL_RETRY_TIME: Duration = Duration::from_secs(60);
     /// Default max `Retry-After` wait: 30 s.
+    // NOTE: 30 s is a judgement, not derived from Retry-After values that
+    // Genesys Cloud was observed to send.
     pub const DEFAULT_MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
     /// Default retry budget capacity, in tokens: 100.
     pub const DEFAULT_BUDGET_CAPACITY: u32 = 100;
@@ -65,7 +67,7 @@ impl RetryConfig {
         self.max_delay
     }
 
-    /// Returns the max total time of one call from its first attempt; no
+    /// Returns the max total time of one call from its first attempt. No
     /// retry starts after it.
     pub fn max_total_retry_time(&self) -> Duration {
         self.max_total_retry_time
@@ -91,7 +93,7 @@ impl RetryConfig {
             return Err(ConfigError::new(
                 "retry max attempts",
                 "0",
-                "must be at least 1 because it counts the first attempt; use 1 to turn retries off",
+                "must be at least 1 because it counts the first attempt. Use 1 to turn retries off",
             ));
         }
 
@@ -108,7 +110,7 @@ impl RetryConfig {
                 "retry base delay",
                 format!("{:?}", self.base_delay),
                 format!(
-                    "must not exceed the max delay of {:?}; lower it or raise the max delay",
+                    "must not exceed the max delay of {:?}. Lower it or raise the max delay",
                     self.max_delay
                 ),
             ));
@@ -118,7 +120,7 @@ impl RetryConfig {
             return Err(ConfigError::new(
                 "retry max total time",
                 "0ns",
-                "must be greater than zero; set max attempts to 1 to turn retries off",
+                "must be greater than zero. Set max attempts to 1 to turn retries off",
             ));
         }
 
@@ -126,7 +128,7 @@ impl RetryConfig {
             return Err(ConfigError::new(
                 "retry budget retry cost",
                 "0",
-                "must be at least 1 token; raise the budget capacity to allow more retries",
+                "must be at least 1 token. Raise the budget capacity to allow more retries",
             ));
         }
 
@@ -159,7 +161,7 @@ impl Default for RetryConfig {
     }
 }
 
-/// A builder for [`RetryConfig`]; [`RetryConfigBuilder::build`] validates the
+/// A builder for [`RetryConfig`]. [`RetryConfigBuilder::build`] validates the
 /// settings together.
 #[derive(Debug, Clone)]
 pub struct RetryConfigBuilder {
@@ -197,9 +199,10 @@ impl RetryConfigBuilder {
         self
     }
 
-    /// Sets the max `Retry-After` wait. When a 429 response asks for a
-    /// longer wait, the call fails at once with
-    /// [`RateLimitedError`](crate::error::RateLimitedError).
+    /// Sets the max `Retry-After` wait. When a 429 response requests a
+    /// longer wait and attempts remain, the call fails at once with
+    /// [`RateLimitedError`](crate::error::RateLimitedError). A 502, 503 or
+    /// 504 response with such a wait is returned unchanged.
     pub fn max_retry_after(mut self, wait: Duration) -> Self {
         self.config.max_retry_after = wait;
         self
@@ -310,13 +313,17 @@ mod tests {
 
     #[test]
     fn zero_total_time_rejected() {
-        let result = RetryConfig::builder().max_total_retry_time(Duration::ZERO).build();
+        let result = RetryConfig::builder()
+            .max_total_retry_time(Duration::ZERO)
+            .build();
         assert_eq!(setting_of(result), "retry max total time");
     }
 
     #[test]
     fn zero_retry_after_accepted() {
-        let result = RetryConfig::builder().max_retry_after(Duration::ZERO).build();
+        let result = RetryConfig::builder()
+            .max_retry_after(Duration::ZERO)
+            .build();
         assert!(result.is_ok());
     }
 
@@ -339,6 +346,6 @@ mod tests {
     fn error_message_names_fix() {
         let error = RetryConfig::builder().max_attempts(0).build().unwrap_err();
         let message = error.to_string();
-        assert!(message.contains("use 1 to turn retries off"), "{message}");
+        assert!(message.contains("Use 1 to turn retries off"), "{message}");
     }
 }

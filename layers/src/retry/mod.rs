@@ -35,16 +35,16 @@
 //!
 //! - `429 Too Many Requests` for every method, because the server did not
 //!   process the request. The wait is at least the `Retry-After` header
-//!   (delta seconds or an HTTP date). When `Retry-After` asks for more than
-//!   [`RetryConfigBuilder::max_retry_after`], the call fails at once with
-//!   [`RateLimitedError`](crate::error::RateLimitedError).
+//!   (delta seconds or an HTTP date). When `Retry-After` requests more than
+//!   [`RetryConfigBuilder::max_retry_after`] and attempts remain, the call
+//!   fails at once with [`RateLimitedError`](crate::error::RateLimitedError).
 //! - 502, 503 and 504 for idempotent methods only (GET, HEAD, OPTIONS, PUT,
 //!   DELETE, TRACE). A `Retry-After` on them is honoured as well.
 //! - [`TransportError`](crate::error::TransportError) and
 //!   [`TimeoutError`](crate::error::TimeoutError) for idempotent methods, and
 //!   for every method when the request cannot have been sent (connect and
-//!   proxy failures, connect timeouts). A write that may have reached the
-//!   server is never sent twice.
+//!   proxy failures, connect timeouts). A write that the server may have
+//!   processed is never sent again.
 //!
 //! Everything else, including 500, is returned at once. Without
 //! `Retry-After`, waits follow exponential backoff with full jitter
@@ -60,7 +60,7 @@
 //!
 //! Every retry emits a `debug` event with the attempt, reason and delay,
 //! and giving up on a retryable outcome emits a `warn` event. Neither
-//! records headers or bodies.
+//! records headers nor bodies.
 //!
 //! All time reads and waits go through the layer's
 //! [`Clock`](crate::time::Clock), set with [`RetryLayer::clock`].

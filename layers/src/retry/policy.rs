@@ -17,7 +17,7 @@ use crate::operation::correlation_id;
 use crate::time::SharedClock;
 use crate::Body;
 
-/// What to do after an attempt.
+/// The next step after an attempt.
 #[derive(Debug)]
 pub(crate) enum Decision {
     /// Return the outcome of the attempt unchanged.
@@ -28,16 +28,16 @@ pub(crate) enum Decision {
     Retry(Duration),
 }
 
-/// Why a retryable outcome is returned without another attempt.
+/// The limit that ends retries of a retryable outcome.
 #[derive(Debug, Clone, Copy)]
-enum GiveUp {
+enum StopReason {
     MaxAttempts,
     MaxTotalRetryTime,
     RetryAfterTooLong,
     Budget,
 }
 
-impl fmt::Display for GiveUp {
+impl fmt::Display for StopReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Self::MaxAttempts => "max attempts reached",
@@ -58,8 +58,9 @@ pub(crate) struct RetryPolicy {
 }
 
 impl RetryPolicy {
-    /// Records the start of a call: earns its budget token and returns the
-    /// start time that [`RetryPolicy::decide`] measures the total from.
+    /// Records the start of a call. Deposits the call's budget token and
+    /// returns the start time that [`RetryPolicy::decide`] measures the max
+    /// total retry time from.
     pub(crate) fn start_call(&self) -> Instant {
         self.budget.deposit();
         self.clock.now()
@@ -87,7 +88,7 @@ impl RetryPolicy {
         };
 
         if attempt >= self.config.max_attempts() {
-            return self.give_up(method, reason, attempt, GiveUp::MaxAttempts);
+            return self.give_up(method, reason, attempt, StopReason::MaxAttempts);
         }
 
         let requested_wait =
@@ -109,11 +110,11 @@ impl RetryPolicy {
 
         let elapsed = self.clock.now().saturating_duration_since(started);
         if elapsed.saturating_add(delay) > self.config.max_total_retry_time() {
-            return self.give_up(method, reason, attempt, GiveUp::MaxTotalRetryTime);
+            return self.give_up(method, reason, attempt, StopReason::MaxTotalRetryTime);
         }
 
         if !self.budget.try_withdraw() {
-            return self.give_up(method, reason, attempt, GiveUp::Budget);
+            return self.give_up(method, reason, attempt, StopReason::Budget);
         }
 
         tracing::debug!(
@@ -126,8 +127,9 @@ impl RetryPolicy {
         Decision::Retry(delay)
     }
 
-    /// Handles a `Retry-After` above the maximum: a 429 fails at once with
-    /// [`RateLimitedError`]; a 502, 503 or 504 response is returned.
+    /// Handles a `Retry-After` above the maximum. A 429 fails at once with
+    /// [`RateLimitedError`], and a 502, 503 or 504 response is returned
+    /// unchanged.
     fn reject_retry_after(
         &self,
         method: &Method,
@@ -136,7 +138,7 @@ impl RetryPolicy {
         response: Option<&Response<Body>>,
         wait: Duration,
     ) -> Decision {
-        let decision = self.give_up(method, reason, attempt, GiveUp::RetryAfterTooLong);
+        let decision = self.give_up(method, reason, attempt, StopReason::RetryAfterTooLong);
         if reason != RetryReason::RateLimited {
             return decision;
         }
@@ -151,12 +153,18 @@ impl RetryPolicy {
         }))
     }
 
-    fn give_up(&self, method: &Method, reason: RetryReason, attempt: u32, why: GiveUp) -> Decision {
+    fn give_up(
+        &self,
+        method: &Method,
+        reason: RetryReason,
+        attempt: u32,
+        stop: StopReason,
+    ) -> Decision {
         tracing::warn!(
             http.request.method = %method,
             attempts = attempt,
             reason = %reason,
-            "giving up retries: {why}"
+            "giving up retries: {stop}"
         );
         Decision::Return
     }

@@ -5,11 +5,11 @@ use std::time::{Duration, SystemTime};
 use http::header::RETRY_AFTER;
 use http::HeaderMap;
 
-/// Returns the wait that the `Retry-After` header of `headers` asks for,
+/// Returns the wait that the `Retry-After` header of `headers` requests,
 /// relative to `now`.
 ///
 /// Returns `None` when the header is missing or is neither delta seconds nor
-/// an HTTP date; see [`parse_retry_after`].
+/// an HTTP date, as [`parse_retry_after`] defines them.
 pub fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
     let value = headers.get(RETRY_AFTER)?.to_str().ok()?;
     parse_retry_after(value, now)
@@ -29,7 +29,9 @@ pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     }
 
     if value.bytes().all(|byte| byte.is_ascii_digit()) {
-        let seconds = value.parse::<u64>().map_or(Duration::MAX, Duration::from_secs);
+        let seconds = value
+            .parse::<u64>()
+            .map_or(Duration::MAX, Duration::from_secs);
         return Some(seconds);
     }
 
@@ -51,12 +53,18 @@ mod tests {
     #[test]
     fn delta_seconds() {
         let now = SystemTime::now();
-        assert_eq!(parse_retry_after("120", now), Some(Duration::from_secs(120)));
+        assert_eq!(
+            parse_retry_after("120", now),
+            Some(Duration::from_secs(120))
+        );
     }
 
     #[test]
     fn zero_seconds() {
-        assert_eq!(parse_retry_after("0", SystemTime::now()), Some(Duration::ZERO));
+        assert_eq!(
+            parse_retry_after("0", SystemTime::now()),
+            Some(Duration::ZERO)
+        );
     }
 
     #[test]
@@ -68,7 +76,10 @@ mod tests {
     #[test]
     fn overflowing_seconds() {
         let value = "99999999999999999999999";
-        assert_eq!(parse_retry_after(value, SystemTime::now()), Some(Duration::MAX));
+        assert_eq!(
+            parse_retry_after(value, SystemTime::now()),
+            Some(Duration::MAX)
+        );
     }
 
     #[test]
@@ -88,7 +99,11 @@ mod tests {
     #[test]
     fn garbage() {
         for value in ["", "soon", "-1", "+5", "1.5", "5s", "Wed, 99 Oct 2015"] {
-            assert_eq!(parse_retry_after(value, SystemTime::now()), None, "{value:?}");
+            assert_eq!(
+                parse_retry_after(value, SystemTime::now()),
+                None,
+                "{value:?}"
+            );
         }
     }
 

@@ -12,8 +12,8 @@ use crate::error::BoxError;
 use crate::operation::Attempts;
 use crate::Body;
 
-/// Retries failed calls to the inner service; built by
-/// [`RetryLayer`](super::RetryLayer).
+/// Retries failed calls to the inner service. [`RetryLayer`](super::RetryLayer)
+/// builds it.
 ///
 /// The final response carries [`Attempts`] in its extensions. When retries
 /// end, the last response or error is returned unchanged, except for a 429
@@ -70,7 +70,7 @@ where
 }
 
 /// Sends `request` until the policy returns an outcome. `inner` is ready for
-/// the first attempt; later attempts wait for it to become ready again.
+/// the first attempt, and later attempts wait for it to become ready again.
 async fn run_attempts<S>(
     mut inner: S,
     policy: Arc<RetryPolicy>,
