@@ -18,7 +18,10 @@ use tokio::net::{TcpListener, TcpStream};
 use tower::{Service, ServiceBuilder, ServiceExt};
 
 use super::{RetryConfig, RetryLayer};
-use crate::error::{target_of, BoxError, RateLimitedError, TransportError, TransportErrorKind};
+use crate::error::{
+    target_of, BoxError, RateLimitedError, TimeoutError, TimeoutPhase, TransportError,
+    TransportErrorKind,
+};
 use crate::operation::CORRELATION_ID_HEADER;
 use crate::time::{Clock, RecordingClock};
 use crate::{Attempts, Body};
@@ -655,4 +658,43 @@ async fn request_body_resent() {
     assert_eq!(bodies.len(), 2);
     assert_eq!(bodies[0], Bytes::from_static(b"{\"name\":\"test\"}"));
     assert_eq!(bodies[1], bodies[0]);
+}
+
+/// Runs one POST through a retry layer over an inner service that always
+/// fails with a [`TimeoutError`] of `phase`, and returns the number of
+/// attempts.
+async fn timeout_attempts(phase: TimeoutPhase) -> usize {
+    let attempts = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&attempts);
+    let inner = tower::service_fn(move |_request: Request<Body>| {
+        counter.fetch_add(1, Ordering::SeqCst);
+        async move {
+            let error: BoxError = Box::new(TimeoutError {
+                phase,
+                after: Duration::from_secs(1),
+                target: "http://127.0.0.1".to_owned(),
+            });
+            Err::<Response<Body>, _>(error)
+        }
+    });
+    let layer = RetryLayer::default().clock(Arc::new(RecordingClock::new()));
+    let service = ServiceBuilder::new().layer(layer).service(inner);
+    let request = Request::post("http://127.0.0.1/api/v2/conversations")
+        .body(Body::from("{}"))
+        .unwrap();
+
+    let error = service.oneshot(request).await.unwrap_err();
+    assert!(error.is::<TimeoutError>(), "{error}");
+
+    attempts.load(Ordering::SeqCst)
+}
+
+#[tokio::test]
+async fn connect_timeout_post_retried() {
+    assert_eq!(timeout_attempts(TimeoutPhase::Connect).await, 4);
+}
+
+#[tokio::test]
+async fn request_timeout_post_not_retried() {
+    assert_eq!(timeout_attempts(TimeoutPhase::Request).await, 1);
 }
