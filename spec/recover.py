@@ -32,7 +32,7 @@ from swagger import build_document, operation_id, python_method_name, serialize 
 PACKAGE = "PureCloudPlatformClientV2"
 VERSION = "269.0.0"
 WHEEL_FILE = f"purecloudplatformclientv2-{VERSION}-py3-none-any.whl"
-# sha256 of the wheel as downloaded from PyPI; a different upload fails the check.
+# sha256 of the wheel as downloaded from PyPI. A changed upload fails the check.
 WHEEL_SHA256 = "cbedb3bb1d6b9fed230d9c29b8e0e428f950e74c9f9dd298cc25bcb472275c49"
 
 SPEC_DIR = Path(__file__).resolve().parent
@@ -63,7 +63,7 @@ def verify_wheel(path: Path) -> None:
     if actual != WHEEL_SHA256:
         raise RecoverError(
             f"sha256 of {path} is {actual}, expected {WHEEL_SHA256} for {PACKAGE} {VERSION}. "
-            "Delete the file if it is a stale cache; if PyPI serves a changed upload, review it before updating WHEEL_SHA256."
+            "Delete the file if it is a stale cache. If PyPI serves a changed upload, review it before updating WHEEL_SHA256."
         )
 
 
@@ -129,7 +129,7 @@ def sdk_version_of(api_client_source: str) -> str:
 
 
 def load_sources(source: Path) -> Tuple[List[Tuple[str, str]], List[Tuple[str, str]], str]:
-    """Read the API and model sources; return (apis, models, SDK version)."""
+    """Read the API and model sources and return (apis, models, SDK version)."""
     if source.is_dir():
         files = list(iter_directory_sources(source))
     else:
@@ -152,7 +152,10 @@ def recover(source: Path) -> Tuple[bytes, dict]:
     """Parse the SDK sources and return the serialized document and its counts."""
     apis, model_files, version = load_sources(source)
     if version != VERSION:
-        raise RecoverError(f"{source} is {PACKAGE} {version}, but this script is pinned to {VERSION}")
+        raise RecoverError(
+            f"{source} is {PACKAGE} {version}, but this script is pinned to {VERSION}: "
+            "pass the pinned wheel, or update VERSION and WHEEL_SHA256 together"
+        )
 
     methods = []
     for path, text in apis:

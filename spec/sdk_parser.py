@@ -145,16 +145,12 @@ def parse_method_docstring(docstring: str, context: str) -> dict:
     summary = head[0].strip() if head else ""
     description = "\n".join(head[1:]).strip()
 
-    param_lines = {}
-    for line in lines[marker:]:
-        text = line.strip()
-        if text.startswith(":param "):
-            param_lines[text] = True
+    param_lines = [line.strip() for line in lines[marker:] if line.strip().startswith(":param ")]
     return {
         "summary": summary,
         "description": description,
         "preview": preview,
-        "param_lines": list(param_lines),
+        "param_lines": param_lines,
     }
 
 
@@ -340,12 +336,12 @@ def _allowed_values(setter: ast.FunctionDef, context: str) -> Optional[List[str]
 def _model_description(class_node: ast.ClassDef) -> str:
     # Classes without a description in the definition carry only the codegen notice.
     docstring = ast.get_docstring(class_node) or ""
-    kept = [
+    description_lines = [
         line
         for line in docstring.split("\n")
         if not line.startswith("NOTE: This class is auto generated") and not line.startswith("Do not edit the class manually")
     ]
-    return "\n".join(kept).strip()
+    return "\n".join(description_lines).strip()
 
 
 def parse_model_source(source: str, filename: str = "<model>") -> Model:
