@@ -51,7 +51,7 @@ impl TraceLayer {
 
     /// Sets the host recorded as `server.address` for relative request URIs.
     ///
-    /// The tracing layer usually sits outside the routing layer, so it sees
+    /// The tracing layer usually sits outside the routing layer, so it receives
     /// `/api/v2/...` before the host is added. Pass the API host, such as
     /// `environment.api_base().host()`.
     pub fn server_address(mut self, host: impl Into<String>) -> Self {
@@ -157,7 +157,7 @@ where
 ///
 /// Without an [`Operation`] extension the span is named after the method
 /// alone, as the OpenTelemetry HTTP conventions ask, and `url.template` stays
-/// empty: the concrete path may contain ids.
+/// empty because the concrete path may contain ids.
 fn call_span(request: &Request<Body>, default_server_address: Option<&str>) -> Span {
     let operation = request.extensions().get::<Operation>();
     let method = request.method().as_str();
@@ -218,7 +218,7 @@ fn record_error(span: &Span, error: &(dyn std::error::Error + 'static)) {
 }
 
 /// Logs a non-empty body, redacted, as a DEBUG event. The redaction runs
-/// only when the event is enabled.
+/// only when a subscriber enables the event.
 fn log_body(message: &'static str, headers: &HeaderMap, body: &Body) {
     if body.is_empty() {
         return;
@@ -231,7 +231,7 @@ fn log_body(message: &'static str, headers: &HeaderMap, body: &Body) {
 
 /// Returns a low-cardinality `error.type` for an error the inner service
 /// returned, or `_OTHER` (the OpenTelemetry fallback) for an unknown type.
-pub(crate) fn error_type(error: &(dyn std::error::Error + 'static)) -> &'static str {
+fn error_type(error: &(dyn std::error::Error + 'static)) -> &'static str {
     if let Some(error) = error.downcast_ref::<TransportError>() {
         return match error.kind {
             TransportErrorKind::Connect => "connection_failed",
