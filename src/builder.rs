@@ -194,12 +194,17 @@ impl ClientBuilder {
         })?;
 
         let transport = Transport::new(self.transport)?;
-        let trace = TraceLayer::new().log_bodies(self.log_bodies);
         let retry = RetryLayer::new(self.retry).clock(self.clock.clone());
+        let api_trace = TraceLayer::new()
+            .log_bodies(self.log_bodies)
+            .server_address(environment.api_base().host());
+        let login_trace = TraceLayer::new()
+            .log_bodies(self.log_bodies)
+            .server_address(environment.login_base().host());
 
         let login = LoginService::new(
             ServiceBuilder::new()
-                .layer(trace.clone())
+                .layer(login_trace)
                 .layer(retry.clone())
                 .service(transport.clone()),
         );
@@ -212,7 +217,7 @@ impl ClientBuilder {
         );
 
         let api = ServiceBuilder::new()
-            .layer(trace)
+            .layer(api_trace)
             .layer(retry)
             .layer(OAuthLayer::new(
                 provider,
