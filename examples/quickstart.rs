@@ -77,7 +77,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         .await?;
     println!(
         "Permission domains: {}",
-        permissions.total.unwrap_or(permissions.entities.len() as i64)
+        permissions
+            .total
+            .unwrap_or(permissions.entities.len() as i64)
     );
 
     let users = client.call(GetUsers::new().page_size(5)).await?;

@@ -19,15 +19,19 @@ async fn token_not_sent_to_other_host() {
     let uri = format!("{}/api/v2/users", other.base_url());
     let mut request = Request::new(Body::empty());
     *request.uri_mut() = uri.parse().unwrap();
-    request
-        .headers_mut()
-        .insert(http::header::AUTHORIZATION, "Bearer user-set".parse().unwrap());
+    request.headers_mut().insert(
+        http::header::AUTHORIZATION,
+        "Bearer user-set".parse().unwrap(),
+    );
     let response = client.send(request).await.unwrap();
 
     assert_eq!(response.status(), http::StatusCode::UNAUTHORIZED);
     let recorded = other.controls().recorded();
     assert_eq!(recorded.len(), 1);
-    assert!(recorded[0].headers.get(http::header::AUTHORIZATION).is_none());
+    assert!(recorded[0]
+        .headers
+        .get(http::header::AUTHORIZATION)
+        .is_none());
     assert_eq!(received_tokens(&sandbox).len(), 1);
 }
 

@@ -18,7 +18,10 @@ pub fn sandbox_gateway(sandbox: &Sandbox) -> Gateway {
 
 /// The sandbox's client credentials.
 pub fn sandbox_credentials() -> Credentials {
-    Credentials::client_credentials(purecloud_sandbox::CLIENT_ID, purecloud_sandbox::CLIENT_SECRET)
+    Credentials::client_credentials(
+        purecloud_sandbox::CLIENT_ID,
+        purecloud_sandbox::CLIENT_SECRET,
+    )
 }
 
 /// A builder aimed at the sandbox, with no proxy and a recording clock so

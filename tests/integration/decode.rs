@@ -33,7 +33,9 @@ async fn malformed_json_is_decode_error() {
     let sandbox = Sandbox::start().await.unwrap();
     let clock = RecordingClock::new();
     let client = sandbox_client(&sandbox, &clock);
-    sandbox.controls().respond_next("/api/v2/users", 200, "{\"entities\": [");
+    sandbox
+        .controls()
+        .respond_next("/api/v2/users", 200, "{\"entities\": [");
 
     let error = client.call(GetUsers::new()).await.unwrap_err();
 
@@ -45,9 +47,11 @@ async fn unknown_enum_value_kept() {
     let sandbox = Sandbox::start().await.unwrap();
     let clock = RecordingClock::new();
     let client = sandbox_client(&sandbox, &clock);
-    sandbox
-        .controls()
-        .respond_next("/api/v2/users", 200, r#"{"entities":[{"id":"1","state":"hibernating"}]}"#);
+    sandbox.controls().respond_next(
+        "/api/v2/users",
+        200,
+        r#"{"entities":[{"id":"1","state":"hibernating"}]}"#,
+    );
 
     let page = client.call(GetUsers::new()).await.unwrap();
 
@@ -74,7 +78,11 @@ async fn api_error_fields_parsed() {
     };
     assert_eq!(api.status, http::StatusCode::BAD_REQUEST);
     assert_eq!(api.code.as_deref(), Some("bad.request"));
-    assert!(api.message.as_deref().unwrap_or_default().contains("user context"));
+    assert!(api
+        .message
+        .as_deref()
+        .unwrap_or_default()
+        .contains("user context"));
     assert!(api.correlation_id.is_some());
     assert!(api.context_id.is_some());
 }

@@ -15,8 +15,13 @@ async fn prefixes_reach_sandbox() {
     };
     let sandbox = Sandbox::start_with(config).await.unwrap();
     let clock = RecordingClock::new();
-    let gateway = sandbox_gateway(&sandbox).api_prefix("api-gw").login_prefix("/login-gw/");
-    let client = sandbox_builder(&sandbox, &clock).gateway(gateway).build().unwrap();
+    let gateway = sandbox_gateway(&sandbox)
+        .api_prefix("api-gw")
+        .login_prefix("/login-gw/");
+    let client = sandbox_builder(&sandbox, &clock)
+        .gateway(gateway)
+        .build()
+        .unwrap();
 
     let page = client.call(GetUsers::new().page_size(3)).await.unwrap();
 
@@ -25,7 +30,13 @@ async fn prefixes_reach_sandbox() {
         .controls()
         .recorded()
         .iter()
-        .map(|request| request.path_and_query.clone())
+        .map(|request| request.path_and_query())
         .collect();
-    assert_eq!(paths, vec!["/login-gw/oauth/token".to_owned(), "/api-gw/api/v2/users?pageSize=3".to_owned()]);
+    assert_eq!(
+        paths,
+        vec![
+            "/login-gw/oauth/token".to_owned(),
+            "/api-gw/api/v2/users?pageSize=3".to_owned()
+        ]
+    );
 }

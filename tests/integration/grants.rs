@@ -18,7 +18,10 @@ async fn wrong_secret_is_invalid_client() {
     let sandbox = Sandbox::start().await.unwrap();
     let clock = RecordingClock::new();
     let client = sandbox_builder(&sandbox, &clock)
-        .credentials(Credentials::client_credentials(CLIENT_ID, "wrong-secret-value"))
+        .credentials(Credentials::client_credentials(
+            CLIENT_ID,
+            "wrong-secret-value",
+        ))
         .build()
         .unwrap();
 
@@ -42,7 +45,12 @@ async fn saml2_bearer_gets_user() {
     let clock = RecordingClock::new();
     let assertion = sandbox.controls().saml_assertion();
     let client = sandbox_builder(&sandbox, &clock)
-        .credentials(Credentials::saml2_bearer(CLIENT_ID, CLIENT_SECRET, assertion, "sandbox-org"))
+        .credentials(Credentials::saml2_bearer(
+            CLIENT_ID,
+            CLIENT_SECRET,
+            assertion,
+            "sandbox-org",
+        ))
         .build()
         .unwrap();
 
@@ -56,7 +64,12 @@ async fn bad_saml_assertion_is_invalid_grant() {
     let sandbox = Sandbox::start().await.unwrap();
     let clock = RecordingClock::new();
     let client = sandbox_builder(&sandbox, &clock)
-        .credentials(Credentials::saml2_bearer(CLIENT_ID, CLIENT_SECRET, "bm90LXZhbGlk", "sandbox-org"))
+        .credentials(Credentials::saml2_bearer(
+            CLIENT_ID,
+            CLIENT_SECRET,
+            "bm90LXZhbGlk",
+            "sandbox-org",
+        ))
         .build()
         .unwrap();
 
@@ -74,7 +87,12 @@ async fn authorization_code_then_refresh() {
     let clock = RecordingClock::new();
     let code = sandbox.controls().issue_authorization_code(REDIRECT_URI);
     let client = sandbox_builder(&sandbox, &clock)
-        .credentials(Credentials::authorization_code(CLIENT_ID, CLIENT_SECRET, code, REDIRECT_URI))
+        .credentials(Credentials::authorization_code(
+            CLIENT_ID,
+            CLIENT_SECRET,
+            code,
+            REDIRECT_URI,
+        ))
         .build()
         .unwrap();
     client.call(GetUsersMe::new()).await.unwrap();
@@ -89,7 +107,7 @@ async fn authorization_code_then_refresh() {
         .controls()
         .recorded()
         .into_iter()
-        .filter(|request| request.path_and_query.ends_with("/oauth/token"))
+        .filter(|request| request.path_and_query().ends_with("/oauth/token"))
         .last()
         .unwrap();
     let body = String::from_utf8(last_token_request.body.to_vec()).unwrap();
@@ -142,7 +160,12 @@ async fn caller_token_used_as_is() {
     let clock = RecordingClock::new();
     let code = sandbox.controls().issue_authorization_code(REDIRECT_URI);
     let first = sandbox_builder(&sandbox, &clock)
-        .credentials(Credentials::authorization_code(CLIENT_ID, CLIENT_SECRET, code, REDIRECT_URI))
+        .credentials(Credentials::authorization_code(
+            CLIENT_ID,
+            CLIENT_SECRET,
+            code,
+            REDIRECT_URI,
+        ))
         .build()
         .unwrap();
     first.call(GetUsersMe::new()).await.unwrap();

@@ -76,8 +76,13 @@ async fn serve(stream: TcpStream, tunnels: Arc<AtomicUsize>) {
     );
     let mut stream = reader.into_inner();
 
-    let Some(target) = request_line.strip_prefix("CONNECT ").and_then(|rest| rest.split(' ').next()) else {
-        let _ = stream.write_all(b"HTTP/1.1 405 Method Not Allowed\r\n\r\n").await;
+    let Some(target) = request_line
+        .strip_prefix("CONNECT ")
+        .and_then(|rest| rest.split(' ').next())
+    else {
+        let _ = stream
+            .write_all(b"HTTP/1.1 405 Method Not Allowed\r\n\r\n")
+            .await;
         return;
     };
     if authorization.as_deref() != Some(expected.as_str()) {
@@ -97,7 +102,11 @@ async fn serve(stream: TcpStream, tunnels: Arc<AtomicUsize>) {
         return;
     };
     tunnels.fetch_add(1, Ordering::SeqCst);
-    if stream.write_all(b"HTTP/1.1 200 Connection Established\r\n\r\n").await.is_err() {
+    if stream
+        .write_all(b"HTTP/1.1 200 Connection Established\r\n\r\n")
+        .await
+        .is_err()
+    {
         return;
     }
     let _ = tokio::io::copy_bidirectional(&mut stream, &mut upstream).await;
@@ -108,7 +117,9 @@ async fn calls_pass_through_proxy() {
     let sandbox = Sandbox::start().await.unwrap();
     let proxy = TestProxy::start().await;
     let clock = RecordingClock::new();
-    let proxy_config = ProxyConfig::url(&proxy.url()).unwrap().basic_auth(PROXY_USER, PROXY_PASSWORD);
+    let proxy_config = ProxyConfig::url(&proxy.url())
+        .unwrap()
+        .basic_auth(PROXY_USER, PROXY_PASSWORD);
     let client = sandbox_builder(&sandbox, &clock)
         .transport(TransportConfig::new().proxy(proxy_config))
         .build()
@@ -126,7 +137,9 @@ async fn wrong_proxy_password_is_407_error() {
     let sandbox = Sandbox::start().await.unwrap();
     let proxy = TestProxy::start().await;
     let clock = RecordingClock::new();
-    let proxy_config = ProxyConfig::url(&proxy.url()).unwrap().basic_auth(PROXY_USER, "wrong-pa55");
+    let proxy_config = ProxyConfig::url(&proxy.url())
+        .unwrap()
+        .basic_auth(PROXY_USER, "wrong-pa55");
     let client = sandbox_builder(&sandbox, &clock)
         .transport(TransportConfig::new().proxy(proxy_config))
         .build()
@@ -139,11 +152,17 @@ async fn wrong_proxy_password_is_407_error() {
     let Error::OAuth(oauth) = &error else {
         panic!("expected an OAuth error caused by the proxy, got {error:?}");
     };
-    let source = oauth.source.as_ref().expect("the proxy error is the source");
+    let source = oauth
+        .source
+        .as_ref()
+        .expect("the proxy error is the source");
     let transport = source
         .downcast_ref::<purecloud::layers::error::TransportError>()
         .expect("a transport error");
-    assert_eq!(transport.kind, TransportErrorKind::ProxyAuthenticationRequired);
+    assert_eq!(
+        transport.kind,
+        TransportErrorKind::ProxyAuthenticationRequired
+    );
     assert!(error.to_string().contains("check the network, proxy"));
     assert!(!format!("{error:?}").contains("wrong-pa55"));
     assert_eq!(proxy.tunnels.load(Ordering::SeqCst), 0);
@@ -155,7 +174,9 @@ async fn wrong_proxy_password_on_api_call() {
     let sandbox = Sandbox::start().await.unwrap();
     let proxy = TestProxy::start().await;
     let clock = RecordingClock::new();
-    let proxy_config = ProxyConfig::url(&proxy.url()).unwrap().basic_auth(PROXY_USER, "wrong-pa55");
+    let proxy_config = ProxyConfig::url(&proxy.url())
+        .unwrap()
+        .basic_auth(PROXY_USER, "wrong-pa55");
     let client = sandbox_builder(&sandbox, &clock)
         .credentials(purecloud::auth::Credentials::access_token("caller-token"))
         .transport(TransportConfig::new().proxy(proxy_config))
@@ -167,6 +188,9 @@ async fn wrong_proxy_password_on_api_call() {
     let Error::Transport(transport) = &error else {
         panic!("expected a transport error, got {error:?}");
     };
-    assert_eq!(transport.kind, TransportErrorKind::ProxyAuthenticationRequired);
+    assert_eq!(
+        transport.kind,
+        TransportErrorKind::ProxyAuthenticationRequired
+    );
     assert!(error.to_string().contains("407"));
 }

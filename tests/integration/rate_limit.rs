@@ -70,6 +70,9 @@ async fn internal_error_not_retried() {
     sandbox.controls().fail_next(1, 500);
     let error = client.call(GetUsers::new()).await.unwrap_err();
 
-    assert_eq!(error.status(), Some(http::StatusCode::INTERNAL_SERVER_ERROR));
+    assert_eq!(
+        error.status(),
+        Some(http::StatusCode::INTERNAL_SERVER_ERROR)
+    );
     assert_eq!(sandbox.controls().requests_to("/api/v2/users"), 2);
 }

@@ -14,7 +14,9 @@ use crate::common::sandbox_client;
 const QUERY_PATH: &str = "/api/v2/analytics/conversations/details/query";
 
 fn post_query() -> Request<Body> {
-    let mut request = Request::new(Body::from(r#"{"interval":"2026-01-01T00:00:00Z/2026-01-02T00:00:00Z"}"#));
+    let mut request = Request::new(Body::from(
+        r#"{"interval":"2026-01-01T00:00:00Z/2026-01-02T00:00:00Z"}"#,
+    ));
     *request.method_mut() = Method::POST;
     *request.uri_mut() = QUERY_PATH.parse().unwrap();
     request.extensions_mut().insert(Operation {

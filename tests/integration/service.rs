@@ -19,13 +19,8 @@ async fn client_wrapped_in_tower_layers() {
         .concurrency_limit(4)
         .timeout(Duration::from_secs(30))
         .service(client);
-    let page = service
-        .ready()
-        .await
-        .unwrap()
-        .call(GetUsers::new().page_size(7))
-        .await
-        .unwrap();
+    let ready = ServiceExt::<GetUsers>::ready(&mut service).await.unwrap();
+    let page = ready.call(GetUsers::new().page_size(7)).await.unwrap();
 
     assert_eq!(page.entities.len(), 7);
 }
@@ -52,15 +47,19 @@ async fn user_layer_sees_operation() {
     let seen: Arc<Mutex<Vec<String>>> = Arc::default();
     let record = seen.clone();
     let client = crate::common::sandbox_builder(&sandbox, &clock)
-        .layer(tower::layer::layer_fn(move |inner: purecloud::HttpService| {
-            let record = record.clone();
-            tower::service_fn(move |request: http::Request<purecloud::layers::Body>| {
-                if let Some(operation) = request.extensions().get::<purecloud::layers::Operation>() {
-                    record.lock().unwrap().push(operation.id.to_owned());
-                }
-                inner.clone().oneshot(request)
-            })
-        }))
+        .layer(tower::layer::layer_fn(
+            move |inner: purecloud::HttpService| {
+                let record = record.clone();
+                tower::service_fn(move |request: http::Request<purecloud::layers::Body>| {
+                    if let Some(operation) =
+                        request.extensions().get::<purecloud::layers::Operation>()
+                    {
+                        record.lock().unwrap().push(operation.id.to_owned());
+                    }
+                    inner.clone().oneshot(request)
+                })
+            },
+        ))
         .build()
         .unwrap();
 

@@ -23,7 +23,10 @@ async fn thousand_calls_without_token_request_once() {
     });
     let results = join_all(calls).await;
 
-    let succeeded = results.iter().filter(|result| matches!(result, Ok(Ok(_)))).count();
+    let succeeded = results
+        .iter()
+        .filter(|result| matches!(result, Ok(Ok(_))))
+        .count();
     assert_eq!(succeeded, CALLS);
     assert_eq!(sandbox.controls().token_requests(), 1);
 }
@@ -48,7 +51,10 @@ async fn thousand_calls_with_expired_token_refresh_once() {
     });
     let results = join_all(calls).await;
 
-    let succeeded = results.iter().filter(|result| matches!(result, Ok(Ok(_)))).count();
+    let succeeded = results
+        .iter()
+        .filter(|result| matches!(result, Ok(Ok(_))))
+        .count();
     assert_eq!(succeeded, CALLS);
     assert_eq!(sandbox.controls().token_requests(), 2);
 }

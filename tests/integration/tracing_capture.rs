@@ -69,7 +69,10 @@ async fn spans_record_call_without_secrets() {
 
     let sandbox = Sandbox::start().await.unwrap();
     let clock = RecordingClock::new();
-    let client = sandbox_builder(&sandbox, &clock).log_bodies(true).build().unwrap();
+    let client = sandbox_builder(&sandbox, &clock)
+        .log_bodies(true)
+        .build()
+        .unwrap();
     sandbox.controls().fail_next(1, 503);
     let response = client.call_with_response(GetUsers::new()).await.unwrap();
 
