@@ -32,6 +32,9 @@ pub enum Error {
     /// A 2xx response body did not match the operation's output type.
     #[error(transparent)]
     Decode(Box<DecodeError>),
+    /// A paged listing would loop or leave the API host.
+    #[error(transparent)]
+    Paging(crate::paging::PagingError),
     /// A setting or request parameter was rejected before sending.
     #[error(transparent)]
     Config(ConfigError),

@@ -29,15 +29,19 @@
 pub mod api;
 mod builder;
 pub mod call;
+mod call_builder;
 mod client;
 pub mod encode;
 mod endpoint;
 mod error;
 mod mask;
 pub mod models;
+pub mod nulls;
+pub mod paging;
 mod response;
 
 pub use builder::ClientBuilder;
+pub use call_builder::Call;
 pub use client::{Client, HttpService};
 pub use endpoint::{Endpoint, RequestBody};
 pub use error::{ApiError, DecodeError, Error};

@@ -144,6 +144,14 @@ impl GetUsers {
     }
 }
 
+impl crate::paging::Paginated for GetUsers {
+    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::PageNumber;
+
+    fn set_page_number(&mut self, page_number: i64) {
+        self.page_number = i32::try_from(page_number).ok();
+    }
+}
+
 impl Endpoint for GetUsers {
     type Output = EntityListing<User>;
 

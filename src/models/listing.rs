@@ -54,3 +54,27 @@ impl<T> Default for EntityListing<T> {
         }
     }
 }
+
+impl<T: Send + 'static> crate::paging::Page for EntityListing<T> {
+    type Item = T;
+
+    fn item_count(&self) -> usize {
+        self.entities.len()
+    }
+
+    fn into_items(self) -> Vec<T> {
+        self.entities
+    }
+
+    fn page_number(&self) -> Option<i64> {
+        self.page_number.map(i64::from)
+    }
+
+    fn page_count(&self) -> Option<i64> {
+        self.page_count.map(i64::from)
+    }
+
+    fn next_uri(&self) -> Option<&str> {
+        self.next_uri.as_deref()
+    }
+}
