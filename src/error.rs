@@ -9,18 +9,18 @@ use purecloud_layers::error::{
 };
 use serde::Deserialize;
 
-/// Why a call failed. No variant's message or `Debug` output contains a
+/// The error of a failed call. No variant's message or `Debug` output contains a
 /// token, secret or full body.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The API answered with a non-2xx status.
+    /// The API returned a non-2xx status.
     #[error(transparent)]
     Api(Box<ApiError>),
     /// A token request failed.
     #[error(transparent)]
     OAuth(OAuthError),
-    /// The API answered 429 and asked for a longer wait than allowed.
+    /// The API returned 429 with a longer `Retry-After` than allowed.
     #[error(transparent)]
     RateLimited(RateLimitedError),
     /// The connection, proxy or TLS failed.
@@ -93,7 +93,7 @@ impl From<OAuthError> for Error {
     }
 }
 
-/// A non-2xx answer from the Platform API, with the fields of its error body.
+/// A non-2xx response from the Platform API, with the fields of its error body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApiError {
     /// The operation that failed, such as `getUsersMe`.
@@ -209,7 +209,7 @@ pub struct DecodeError {
     /// The JSON path of the failing field, such as `entities[3].state`,
     /// or `.` for the document itself.
     pub path: String,
-    /// What serde reported.
+    /// The serde error message.
     pub message: String,
     /// A bounded excerpt of the body near the failure, with credential
     /// fields masked.

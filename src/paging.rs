@@ -29,7 +29,7 @@ use crate::client::Client;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 
-/// How a listing asks for its next page.
+/// The way a listing requests its next page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum PagingStyle {
@@ -75,7 +75,7 @@ pub trait Page: Send + 'static {
 
 /// A listing operation whose pages can be walked.
 pub trait Paginated: Endpoint<Output: Page> + Clone {
-    /// How the operation asks for the next page.
+    /// The way the operation requests the next page.
     const PAGING: PagingStyle;
 
     /// Sets the page to request, for [`PagingStyle::PageNumber`].
@@ -127,7 +127,7 @@ struct Walk<E> {
 
 impl Client {
     /// Streams the pages of a listing, starting with the page `endpoint`
-    /// asks for.
+    /// requests.
     pub fn pages<E: Paginated>(
         &self,
         endpoint: E,
@@ -217,9 +217,9 @@ impl<E: Paginated> Walk<E> {
             return Ok(());
         };
 
-        // NOTE: only relative nextUris are followed. The Platform API sends
-        // them relative; an absolute one is refused even for the API host,
-        // because this layer does not know which host that is.
+        // NOTE: only relative nextUris are followed, as the Platform API
+        // sends them. An absolute one is rejected even for the API host,
+        // because the client does not know which host that is.
         if let Ok(parsed) = uri.parse::<Uri>() {
             if parsed.authority().is_some() {
                 return Err(Error::Paging(PagingError::ForeignNextUri {

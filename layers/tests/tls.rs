@@ -13,7 +13,9 @@ use hyper::body::Bytes;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use hyper_util::server::conn::auto;
 use purecloud_layers::error::{BoxError, TransportError, TransportErrorKind};
-use purecloud_layers::transport::{ProxyConfig, RootCertificates, TlsConfig, Transport, TransportConfig};
+use purecloud_layers::transport::{
+    ProxyConfig, RootCertificates, TlsConfig, Transport, TransportConfig,
+};
 use purecloud_layers::Body;
 use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, IsCa, KeyPair};
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
@@ -60,7 +62,7 @@ fn make_pki() -> Pki {
     }
 }
 
-/// Starts an HTTPS server on 127.0.0.1 that answers with the HTTP version
+/// Starts an HTTPS server on 127.0.0.1 that returns the HTTP version
 /// it saw. With `require_client_cert`, it accepts only clients with a
 /// certificate from the test CA.
 async fn start_server(pki: &Pki, require_client_cert: bool) -> SocketAddr {
@@ -96,10 +98,12 @@ async fn start_server(pki: &Pki, require_client_cert: bool) -> SocketAddr {
                 let Ok(tls) = acceptor.accept(stream).await else {
                     return;
                 };
-                let service = hyper::service::service_fn(|request: Request<hyper::body::Incoming>| async move {
-                    let version = format!("{:?}", request.version());
-                    Ok::<_, Infallible>(Response::new(Full::new(Bytes::from(version))))
-                });
+                let service = hyper::service::service_fn(
+                    |request: Request<hyper::body::Incoming>| async move {
+                        let version = format!("{:?}", request.version());
+                        Ok::<_, Infallible>(Response::new(Full::new(Bytes::from(version))))
+                    },
+                );
                 let _ = auto::Builder::new(TokioExecutor::new())
                     .serve_connection(TokioIo::new(tls), service)
                     .await;
@@ -111,7 +115,12 @@ async fn start_server(pki: &Pki, require_client_cert: bool) -> SocketAddr {
 }
 
 fn transport(tls: TlsConfig) -> Transport {
-    Transport::new(TransportConfig::new().proxy(ProxyConfig::disabled()).tls(tls)).unwrap()
+    Transport::new(
+        TransportConfig::new()
+            .proxy(ProxyConfig::disabled())
+            .tls(tls),
+    )
+    .unwrap()
 }
 
 async fn get(transport: Transport, addr: SocketAddr) -> Result<Response<Body>, BoxError> {
@@ -128,7 +137,9 @@ async fn unknown_ca_rejected() {
 
     let error = get(transport(TlsConfig::new()), addr).await.unwrap_err();
 
-    let transport_error = error.downcast_ref::<TransportError>().expect("a transport error");
+    let transport_error = error
+        .downcast_ref::<TransportError>()
+        .expect("a transport error");
     assert_eq!(transport_error.kind, TransportErrorKind::Connect);
 }
 

@@ -9,14 +9,14 @@ use purecloud::transport::{ProxyConfig, TransportConfig};
 use purecloud::{Client, ClientBuilder};
 use purecloud_sandbox::Sandbox;
 
-/// A gateway that points at the sandbox over plain HTTP.
+/// Returns a gateway that points at the sandbox over plain HTTP.
 pub fn sandbox_gateway(sandbox: &Sandbox) -> Gateway {
     Gateway::new("127.0.0.1")
         .scheme(http::uri::Scheme::HTTP)
         .port(sandbox.addr().port())
 }
 
-/// The sandbox's client credentials.
+/// Returns the sandbox's client credentials.
 pub fn sandbox_credentials() -> Credentials {
     Credentials::client_credentials(
         purecloud_sandbox::CLIENT_ID,

@@ -1,4 +1,4 @@
-//! A captured tracing subscriber sees the operation, status and correlation
+//! A captured tracing subscriber records the operation, status and correlation
 //! id, and never a token, secret or Authorization value.
 
 use std::sync::{Arc, Mutex};

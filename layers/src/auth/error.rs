@@ -2,14 +2,14 @@
 
 use std::sync::Arc;
 
-/// What went wrong while obtaining a token.
+/// The kind of failure while obtaining a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum OAuthErrorKind {
-    /// The token endpoint answered with an OAuth error (`error`,
+    /// The token endpoint returned an OAuth error (`error`,
     /// `error_description`).
     Rejected,
-    /// The token endpoint answered with something that is not a token.
+    /// The token endpoint returned something that is not a token.
     InvalidResponse,
     /// The token request did not complete (connection, proxy, timeout).
     Transport,
@@ -24,7 +24,7 @@ pub enum OAuthErrorKind {
 /// A failed token request. Never contains a secret or token.
 #[derive(Debug, Clone)]
 pub struct OAuthError {
-    /// What went wrong.
+    /// The kind of failure.
     pub kind: OAuthErrorKind,
     /// The grant type used, such as `client_credentials`.
     pub grant: &'static str,

@@ -149,7 +149,7 @@ fn set_bearer(request: &mut Request<Body>, token: &Arc<Token>) {
         }
         Err(_) => {
             // A token with bytes not allowed in a header cannot be sent.
-            // The API then answers 401, which the caller sees.
+            // The API then returns 401 to the caller.
             tracing::warn!("the access token contains characters not allowed in a header; sending the request without it");
         }
     }

@@ -36,7 +36,7 @@ use crate::error::{BoxError, ConfigError};
 /// name, so the connector's associated type names it.
 pub(crate) type TunnelError = <Tunnel<HttpConnector> as Service<Uri>>::Error;
 
-/// Which proxy, if any, the transport uses.
+/// The proxy setting of the transport: from the environment, none, or explicit.
 #[derive(Clone, Default)]
 pub struct ProxyConfig {
     mode: ProxyMode,
