@@ -250,8 +250,9 @@ fn error_type(error: &(dyn std::error::Error + 'static)) -> &'static str {
     if error.is::<ConfigError>() {
         return "invalid_configuration";
     }
-    // NOTE: the OAuth layer's error type is not matched here yet, so OAuth
-    // failures are recorded as `_OTHER`.
+    if error.is::<crate::auth::OAuthError>() {
+        return "oauth_failed";
+    }
     "_OTHER"
 }
 
