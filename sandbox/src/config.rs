@@ -44,7 +44,7 @@ impl Default for SandboxConfig {
     }
 }
 
-/// Where a request goes, decided from its path alone.
+/// Destination of a request, decided from its path alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Route<'a> {
     /// A login path (`/oauth/...`), with the login prefix removed.

@@ -46,7 +46,7 @@ pub(crate) async fn serve(
                         drop_requested.notify_one();
                         while connection_closed.changed().await.is_ok() {}
 
-                        // Nobody receives this, because the socket is closed.
+                        // The client never receives this response, because the socket is closed.
                         Ok(injected_failure(http::StatusCode::INTERNAL_SERVER_ERROR))
                     }
                 }

@@ -1,5 +1,6 @@
 //! [`Controls`]: the test-facing handle for faults, tokens and counters.
 
+use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -26,9 +27,16 @@ use crate::state::State;
 /// # Ok(())
 /// # }
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Controls {
     state: Arc<State>,
+}
+
+/// Shows no state, because the state contains live tokens.
+impl fmt::Debug for Controls {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.debug_struct("Controls").finish_non_exhaustive()
+    }
 }
 
 impl Controls {
@@ -36,14 +44,14 @@ impl Controls {
         Controls { state }
     }
 
-    /// Answers the next `count` API requests with 429, a `Retry-After`
+    /// Rejects the next `count` API requests with 429, a `Retry-After`
     /// header of `retry_after_secs` and a `too.many.requests` error body.
     /// Replaces any rate limit still pending.
     pub fn rate_limit_next(&self, count: usize, retry_after_secs: u64) {
         self.state.faults.rate_limit_next(count, retry_after_secs);
     }
 
-    /// Answers the next `count` API requests with `status` and an error
+    /// Fails the next `count` API requests with `status` and an error
     /// body. Replaces any failure still pending.
     ///
     /// # Panics
@@ -60,17 +68,17 @@ impl Controls {
         self.state.faults.drop_next(count);
     }
 
-    /// Sleeps for `delay` before answering each API request. Zero turns the
-    /// delay off. Login requests are not delayed.
+    /// Sleeps for `delay` before responding to each API request. Zero
+    /// turns the delay off. Login requests are not delayed.
     pub fn set_delay(&self, delay: Duration) {
         self.state.faults.set_delay(delay);
     }
 
-    /// Answers the next request to `path` with `status` and `body`, sent
-    /// unchanged as `application/json`, for example to test decode errors.
-    /// `path` has no prefix and no query, as in [`requests_to`]. It may be a
-    /// login path such as `/oauth/token` as well as an API path. Several
-    /// calls for one path queue up in order.
+    /// Sends `status` and `body` as the response to the next request to
+    /// `path`, with the body unchanged and typed `application/json`, for
+    /// example to test decode errors. `path` has no prefix and no query, as
+    /// in [`requests_to`]. It may be a login path such as `/oauth/token` as
+    /// well as an API path. Several calls for one path queue up in order.
     ///
     /// [`requests_to`]: Controls::requests_to
     ///
@@ -141,7 +149,7 @@ impl Controls {
     /// on or off. It is on by default, and benchmarks can turn it off so
     /// memory stays flat. Counters keep counting either way.
     pub fn set_recording(&self, on: bool) {
-        self.state.recorder.set_logging(on);
+        self.state.recorder.set_recording(on);
     }
 
     /// Sets every counter to zero and clears the recorded requests. Faults

@@ -85,8 +85,8 @@ pub(crate) fn too_many_requests(retry_after_secs: u64) -> SandboxResponse {
     response
 }
 
-/// An injected failure with `status`, with the code and message the real
-/// API uses for the common gateway statuses.
+/// Builds the response for an injected failure with `status`, with the
+/// code and message the real API uses for the common gateway statuses.
 pub(crate) fn injected_failure(status: StatusCode) -> SandboxResponse {
     let (code, message) = match status.as_u16() {
         500 => (

@@ -9,7 +9,7 @@ use http::StatusCode;
 
 use crate::record::lock;
 
-/// What the next API request gets in place of its normal response.
+/// A fault that replaces the normal response of one request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Fault {
     /// Close the connection without a response.

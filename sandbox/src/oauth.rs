@@ -91,7 +91,7 @@ fn saml2_bearer(
     issue(state, Subject::User, RefreshToken::None)
 }
 
-/// The authorization code grant, confidential (HTTP Basic) or PKCE
+/// Serves the authorization code grant, confidential (HTTP Basic) or PKCE
 /// (`client_id` and `code_verifier`, no Basic auth).
 fn authorization_code(
     state: &State,

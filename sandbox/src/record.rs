@@ -50,7 +50,7 @@ pub(crate) struct Recorder {
     token_requests: AtomicUsize,
     by_path: Mutex<HashMap<String, usize>>,
     log: Mutex<Vec<RecordedRequest>>,
-    logging: AtomicBool,
+    recording: AtomicBool,
 }
 
 impl Recorder {
@@ -59,12 +59,12 @@ impl Recorder {
             token_requests: AtomicUsize::new(0),
             by_path: Mutex::new(HashMap::new()),
             log: Mutex::new(Vec::new()),
-            logging: AtomicBool::new(true),
+            recording: AtomicBool::new(true),
         }
     }
 
     /// Counts a request under its path without prefix, and keeps a copy of
-    /// it while logging is on.
+    /// it while recording is on.
     pub(crate) fn record(&self, request: RecordedRequest, unprefixed_path: &str, is_token: bool) {
         if is_token {
             self.token_requests.fetch_add(1, Ordering::Relaxed);
@@ -74,7 +74,7 @@ impl Recorder {
             .entry(unprefixed_path.to_owned())
             .or_insert(0) += 1;
 
-        if self.logging.load(Ordering::Relaxed) {
+        if self.recording.load(Ordering::Relaxed) {
             lock(&self.log).push(request);
         }
     }
@@ -91,8 +91,8 @@ impl Recorder {
         lock(&self.log).clone()
     }
 
-    pub(crate) fn set_logging(&self, on: bool) {
-        self.logging.store(on, Ordering::Relaxed);
+    pub(crate) fn set_recording(&self, on: bool) {
+        self.recording.store(on, Ordering::Relaxed);
     }
 
     pub(crate) fn reset(&self) {

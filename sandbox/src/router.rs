@@ -25,7 +25,7 @@ use crate::state::State;
 use crate::tokens::BearerError;
 use crate::users::{self, ME_PATH, USERS_PATH};
 
-/// What the connection does with a request.
+/// Outcome of a request for its connection.
 pub(crate) enum Reply {
     /// Send this response.
     Respond(SandboxResponse),

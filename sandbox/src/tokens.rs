@@ -30,7 +30,7 @@ pub(crate) struct Issued {
     pub(crate) refresh_token: Option<String>,
 }
 
-/// Why a bearer token was rejected.
+/// Reason a bearer token was rejected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum BearerError {
     /// No `Authorization: Bearer ...` header.
@@ -40,7 +40,7 @@ pub(crate) enum BearerError {
     Invalid,
 }
 
-/// Why an authorization code was not redeemed.
+/// Reason an authorization code was not redeemed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CodeError {
     Unknown,
@@ -109,7 +109,7 @@ impl Tokens {
         &self.saml_assertion
     }
 
-    /// Issues an access token, and a refresh token when `refresh` says so.
+    /// Issues an access token, and a refresh token as `refresh` specifies.
     /// An existing refresh token passed in `refresh` is returned again.
     pub(crate) fn issue(&self, subject: Subject, refresh: RefreshToken) -> Issued {
         let access_token = random_token(48);
