@@ -32,9 +32,16 @@ async fn main() -> Result<(), BoxError> {
     let transport = Transport::new(TransportConfig::new().proxy(ProxyConfig::disabled()))?;
 
     // Token requests skip retries here, unlike the default stack.
-    let login = LoginService::new(ServiceBuilder::new().layer(TraceLayer::new()).service(transport.clone()));
+    let login = LoginService::new(
+        ServiceBuilder::new()
+            .layer(TraceLayer::new())
+            .service(transport.clone()),
+    );
     let provider = TokenProvider::new(
-        Credentials::client_credentials(purecloud_sandbox::CLIENT_ID, purecloud_sandbox::CLIENT_SECRET),
+        Credentials::client_credentials(
+            purecloud_sandbox::CLIENT_ID,
+            purecloud_sandbox::CLIENT_SECRET,
+        ),
         environment.login_url("/oauth/token"),
         login,
     );
@@ -46,7 +53,10 @@ async fn main() -> Result<(), BoxError> {
         .layer(TraceLayer::new())
         .map_err(BoxError::from)
         .timeout(Duration::from_secs(5))
-        .layer(OAuthLayer::new(provider, environment.api_authority().clone()))
+        .layer(OAuthLayer::new(
+            provider,
+            environment.api_authority().clone(),
+        ))
         .layer(RoutingLayer::new(&environment))
         .service(transport);
 

@@ -28,8 +28,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         ))
         .build()?;
 
-    let users: Vec<_> = client.items(GetUsers::new().page_size(25)).try_collect().await?;
+    let users: Vec<_> = client
+        .items(GetUsers::new().page_size(25))
+        .try_collect()
+        .await?;
 
-    println!("{} users in {} requests", users.len(), sandbox.controls().requests_to("/api/v2/users"));
+    println!(
+        "{} users in {} requests",
+        users.len(),
+        sandbox.controls().requests_to("/api/v2/users")
+    );
     Ok(())
 }
