@@ -48,4 +48,9 @@ pub use error::{ApiError, DecodeError, Error};
 pub use response::ApiResponse;
 
 pub use purecloud_layers as layers;
+
+/// Compiles the README's Rust examples as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 pub use purecloud_layers::{auth, environment, region, retry, routing, time, trace, transport};

@@ -2,23 +2,6 @@
 //! excerpt in an error message never shows a token or secret, even when the
 //! body is not valid JSON.
 
-/// Key names whose string values are masked, compared case-insensitively
-/// after removing `_` and `-`.
-const SECRET_KEYS: &[&str] = &[
-    "accesstoken",
-    "refreshtoken",
-    "idtoken",
-    "token",
-    "clientsecret",
-    "secret",
-    "password",
-    "assertion",
-    "code",
-    "codeverifier",
-    "apikey",
-    "authorization",
-];
-
 /// Replaces every byte of the string values of credential keys with `*`.
 /// The result has the same length as the input, so positions stay valid.
 pub(crate) fn mask_secret_values(text: &str) -> String {
@@ -87,13 +70,9 @@ fn skip_whitespace(bytes: &[u8], mut index: usize) -> usize {
     index
 }
 
+/// Uses the same key rules as the body redaction of the tracing layer.
 fn is_secret_key(key: &[u8]) -> bool {
-    let normalized: String = key
-        .iter()
-        .filter(|byte| !matches!(byte, b'_' | b'-'))
-        .map(|byte| byte.to_ascii_lowercase() as char)
-        .collect();
-    SECRET_KEYS.contains(&normalized.as_str())
+    purecloud_layers::trace::is_sensitive_key(&String::from_utf8_lossy(key))
 }
 
 #[cfg(test)]
@@ -116,6 +95,16 @@ mod tests {
     fn escaped_quote_inside_value_masked() {
         let masked = mask_secret_values(r#"{"password":"a\"b"}"#);
         assert_eq!(masked, r#"{"password":"****"}"#);
+    }
+
+    #[test]
+    fn key_endings_masked() {
+        let text =
+            r#"{"sessionToken":"st1","jwtToken":"jt1","privateKey":"pk1","proxyPassword":"pp1"}"#;
+        let masked = mask_secret_values(text);
+        for secret in ["st1", "jt1", "pk1", "pp1"] {
+            assert!(!masked.contains(secret), "{secret} in {masked}");
+        }
     }
 
     #[test]

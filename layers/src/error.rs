@@ -124,7 +124,7 @@ pub struct TimeoutError {
 /// allowed to make.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "rate limited: the server asked to wait {retry_after:?} (Retry-After), more than the configured maximum of {max_wait:?}; slow down or raise the maximum Retry-After wait"
+    "rate limited: the server asked to wait {retry_after:?} (Retry-After), more than the configured maximum of {max_wait:?}; slow down, or raise the maximum with RetryConfig::builder().max_retry_after(..)"
 )]
 pub struct RateLimitedError {
     /// The wait the server asked for.

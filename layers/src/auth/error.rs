@@ -73,13 +73,46 @@ impl OAuthError {
             (OAuthErrorKind::InvalidResponse, _) => {
                 "the login host did not answer like a Genesys Cloud token endpoint; check the region or gateway login path"
             }
-            (OAuthErrorKind::Transport, _) => "check the network, proxy and login host",
+            (OAuthErrorKind::Transport, _) => self.transport_hint(),
             (OAuthErrorKind::WaitTimedOut, _) => {
                 "the token endpoint is slow; raise the token wait or check the login host"
             }
             (OAuthErrorKind::NotRefreshable, _) => "obtain new credentials (sign in again)",
             _ => "check the OAuth client configuration",
         }
+    }
+}
+
+impl OAuthError {
+    /// Names the failed step of a token request that did not complete, from
+    /// the transport error it carries.
+    fn transport_hint(&self) -> &'static str {
+        use crate::error::{TimeoutError, TransportError, TransportErrorKind};
+
+        let Some(source) = self.source.as_deref() else {
+            return "check the network, proxy and login host";
+        };
+
+        if let Some(transport) = source.downcast_ref::<TransportError>() {
+            return match transport.kind {
+                TransportErrorKind::ProxyAuthenticationRequired => {
+                    "the proxy rejected its credentials (407 Proxy Authentication Required); check the proxy user name and password"
+                }
+                TransportErrorKind::Proxy => {
+                    "the proxy failed to open a tunnel to the login host; check the proxy address and NO_PROXY"
+                }
+                TransportErrorKind::Connect => {
+                    "failed to connect to the login host; check the region or gateway, the network and the proxy"
+                }
+                _ => "the connection to the login host failed after the request was sent; check the network and proxy",
+            };
+        }
+
+        if source.is::<TimeoutError>() {
+            return "the token request timed out; check the network and proxy, or raise the timeouts";
+        }
+
+        "check the network, proxy and login host"
     }
 }
 

@@ -202,7 +202,7 @@ fn record_response(span: &Span, response: &Response<Body>, log_bodies: bool) {
         span.record("otel.status_code", "ERROR");
         tracing::debug!(
             http.response.status_code = status.as_u16(),
-            "Platform API call returned error status {status}"
+            "call returned error status {status}"
         );
     }
 

@@ -84,6 +84,21 @@ pub fn is_sensitive_key(key: &str) -> bool {
             .any(|ending| normalized.ends_with(ending))
 }
 
+/// Returns true for a Platform API error code such as `"code":
+/// "bad.request"`: lowercase words joined by dots, unlike an OAuth code,
+/// so error bodies keep their code in the log.
+fn is_api_error_code(key: &str, value: &Value) -> bool {
+    let Value::String(text) = value else {
+        return false;
+    };
+
+    key.eq_ignore_ascii_case("code")
+        && text.contains('.')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_')
+}
+
 /// The body format that decides how a body is redacted.
 enum BodyKind {
     Json,
@@ -128,7 +143,7 @@ fn redact_json(value: &mut Value) {
     match value {
         Value::Object(map) => {
             for (key, field) in map.iter_mut() {
-                if is_sensitive_key(key) {
+                if is_sensitive_key(key) && !is_api_error_code(key, field) {
                     *field = Value::String(REDACTED.to_owned());
                 } else {
                     redact_json(field);
@@ -374,5 +389,19 @@ mod tests {
         ] {
             assert!(!is_sensitive_key(key), "{key}");
         }
+    }
+
+    #[test]
+    fn api_error_code_kept() {
+        let body = br#"{"code":"bad.request","message":"m"}"#;
+        let redacted = redact(Some("application/json"), body);
+        assert!(redacted.contains("bad.request"), "{redacted}");
+    }
+
+    #[test]
+    fn oauth_code_in_json_masked() {
+        let body = br#"{"code":"Xy7Qa9"}"#;
+        let redacted = redact(Some("application/json"), body);
+        assert!(!redacted.contains("Xy7Qa9"), "{redacted}");
     }
 }

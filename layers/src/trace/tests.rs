@@ -266,7 +266,7 @@ async fn error_status_logs_event() {
     let (captured, _) = trace_call(TraceLayer::new(), user_request(), not_found).await;
     let entries = captured.entries();
     assert!(
-        captured.contains("message=Platform API call returned error status 404 Not Found"),
+        captured.contains("message=call returned error status 404 Not Found"),
         "{entries:?}"
     );
 }

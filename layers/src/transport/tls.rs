@@ -114,7 +114,7 @@ impl TlsConfig {
     /// Builds the rustls client configuration with the ring crypto provider.
     pub fn build(&self) -> Result<rustls::ClientConfig, ConfigError> {
         let roots = self.root_store()?;
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let provider = Arc::new(ring_provider());
 
         let builder = rustls::ClientConfig::builder_with_provider(provider)
             .with_safe_default_protocol_versions()
@@ -174,6 +174,17 @@ impl TlsConfig {
 
         Ok(store)
     }
+}
+
+/// Returns rustls's ring crypto provider.
+///
+/// NOTE: rustls 0.23.48 deprecates this provider because it has no
+/// post-quantum key exchange. It stays because ring builds with a C compiler
+/// alone, while aws-lc-rs, the provider with post-quantum support, needs a
+/// much longer native build.
+#[allow(deprecated)]
+fn ring_provider() -> rustls::crypto::CryptoProvider {
+    rustls::crypto::ring::default_provider()
 }
 
 fn parse_certificates(
