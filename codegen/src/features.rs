@@ -74,7 +74,7 @@ pub fn replace_section(manifest: &str, section: &str) -> String {
             section,
             &manifest[end + END_MARKER.len()..]
         ),
-        _ => format!("{}\n{section}\n", manifest.trim_end()),
+        _ => format!("{}\n\n{section}\n", manifest.trim_end()),
     }
 }
 

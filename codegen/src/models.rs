@@ -128,6 +128,9 @@ pub fn enum_block(enum_type: &str, model: &str, json_name: &str, values: &[Strin
         if wanted.starts_with(|c: char| c.is_ascii_digit()) {
             wanted.insert(0, 'V');
         }
+        if wanted == "Self" {
+            wanted = "SelfValue".to_owned();
+        }
         let variant = variants.claim(&wanted, "");
         out.push_str(&format!("        {variant} = {value:?},\n"));
     }
@@ -178,12 +181,13 @@ mod tests {
 
     #[test]
     fn enum_variants_named() {
-        let values = ["active".to_owned(), "ON_QUEUE".to_owned(), "1".to_owned(), "Unknown".to_owned()];
+        let values = ["active".to_owned(), "ON_QUEUE".to_owned(), "1".to_owned(), "Unknown".to_owned(), "self".to_owned()];
         let block = enum_block("UserState", "User", "state", &values);
         assert!(block.contains("Active = \"active\","), "{block}");
         assert!(block.contains("OnQueue = \"ON_QUEUE\","), "{block}");
         assert!(block.contains("V1 = \"1\","), "{block}");
         assert!(block.contains("Unknown2 = \"Unknown\","), "{block}");
+        assert!(block.contains("SelfValue = \"self\","), "{block}");
     }
 
     #[test]

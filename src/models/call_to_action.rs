@@ -20,6 +20,6 @@ string_enum! {
     /// The values of [`CallToAction`]'s `target`; a value this version does not know is kept in `Unknown`.
     CallToActionTarget {
         Blank = "Blank",
-        Self = "Self",
+        SelfValue = "Self",
     }
 }

@@ -33,7 +33,7 @@ string_enum! {
     CommunicationEndedEventDisconnectType {
         Error = "Error",
         Peer = "Peer",
-        Self = "Self",
+        SelfValue = "Self",
         System = "System",
         Transfer = "Transfer",
         TransferAcd = "TransferACD",

@@ -26,7 +26,7 @@ string_enum! {
     /// The values of [`EmailCommunicationEndedEvent`]'s `disconnectType`; a value this version does not know is kept in `Unknown`.
     EmailCommunicationEndedEventDisconnectType {
         Unknown2 = "Unknown",
-        Self = "Self",
+        SelfValue = "Self",
         Peer = "Peer",
         System = "System",
         Error = "Error",

@@ -20,6 +20,6 @@ string_enum! {
     /// The values of [`PatchCallToAction`]'s `target`; a value this version does not know is kept in `Unknown`.
     PatchCallToActionTarget {
         Blank = "Blank",
-        Self = "Self",
+        SelfValue = "Self",
     }
 }
