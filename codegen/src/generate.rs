@@ -269,7 +269,7 @@ fn model_tests(context: &Context) -> String {
     out.push_str("//! The round-trip function of every compiled model, by definition name.\n\n");
     out.push_str("use purecloud::models;\n\n");
     out.push_str("/// Calls `visit` with every compiled model's definition name and round-trip function.\n");
-    out.push_str("pub fn run(visit: &mut dyn FnMut(&'static str, fn(&serde_json::Value) -> Result<serde_json::Value, String>)) {\n");
+    out.push_str("pub fn run(visit: &mut dyn FnMut(&'static str, super::RoundTrip)) {\n");
     for name in context.spec.definitions.keys() {
         let model = &context.names.models[name];
         out.push_str(&format!("    {}\n", cfg_line(&context.model_groups[name])));

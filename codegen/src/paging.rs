@@ -53,7 +53,7 @@ pub fn listing(definition: &Definition, names: &Names) -> Option<Listing> {
     (numbered || listing.next_uri.is_some() || listing.cursor.is_some()).then_some(listing)
 }
 
-/// How a listing operation pages, for its `Paginated` impl.
+/// The paging style of a listing operation, for its `Paginated` impl.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Style {
     /// The `pageNumber` query parameter, by its Rust field name.
@@ -63,7 +63,7 @@ pub enum Style {
     NextUri,
 }
 
-/// Returns how `operation` pages, when its response is a listing.
+/// Returns the paging style of `operation` when its response is a listing.
 /// `field_of` maps a query parameter name to its descriptor field.
 pub fn style(
     operation: &Operation,

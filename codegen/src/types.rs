@@ -21,7 +21,7 @@
 use crate::names::Names;
 use crate::spec::Schema;
 
-/// How a generated file refers to models.
+/// The way a generated file refers to models.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ModelPath {
     /// By bare name, imported with `use super::...` (model files).

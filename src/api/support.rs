@@ -9,7 +9,7 @@
 use crate::endpoint::RequestBody;
 use crate::error::Error;
 
-/// How a list parameter is sent, from Swagger's `collectionFormat`.
+/// The encoding of a list parameter, from Swagger's `collectionFormat`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ListFormat {
     /// Comma-separated in one parameter (`csv`, the default), as the

@@ -7,12 +7,7 @@
 use purecloud::models;
 
 /// Calls `visit` with every compiled model's definition name and round-trip function.
-pub fn run(
-    visit: &mut dyn FnMut(
-        &'static str,
-        fn(&serde_json::Value) -> Result<serde_json::Value, String>,
-    ),
-) {
+pub fn run(visit: &mut dyn FnMut(&'static str, super::RoundTrip)) {
     #[cfg(feature = "identity_provider")]
     visit("ADFS", super::round_trip::<models::ADFS>);
     #[cfg(feature = "infrastructure_as_code")]
