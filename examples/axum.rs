@@ -32,6 +32,7 @@ async fn user_names(
 
     let names = page
         .entities
+        .unwrap_or_default()
         .into_iter()
         .filter_map(|user| user.name)
         .collect();

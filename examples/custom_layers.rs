@@ -63,6 +63,9 @@ async fn main() -> Result<(), BoxError> {
     let client = Client::from_service(stack);
     let page = client.call(GetUsers::new().page_size(3)).await?;
 
-    println!("{} users on the first page", page.entities.len());
+    println!(
+        "{} users on the first page",
+        page.entities.as_ref().map_or(0, Vec::len)
+    );
     Ok(())
 }

@@ -77,9 +77,14 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         .await?;
     println!(
         "Permission domains: {}",
-        permissions
-            .total
-            .unwrap_or(permissions.entities.len() as i64)
+        permissions.total.map_or_else(
+            || permissions
+                .entities
+                .as_ref()
+                .map_or(0, Vec::len)
+                .to_string(),
+            |total| total.to_string()
+        )
     );
 
     let users = client.call(GetUsers::new().page_size(5)).await?;
@@ -87,7 +92,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         "First users ({} in the organization):",
         users.total.unwrap_or_default()
     );
-    for user in &users.entities {
+    for user in users.entities.iter().flatten() {
         println!(
             "  {}  {}",
             user.name.as_deref().unwrap_or("(no name)"),

@@ -39,6 +39,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     sandbox.controls().fail_next(1, 503);
     let page = client.call(GetUsers::new().page_size(2)).await?;
 
-    println!("{} users", page.entities.len());
+    println!("{} users", page.entities.as_ref().map_or(0, Vec::len));
     Ok(())
 }

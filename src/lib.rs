@@ -16,7 +16,7 @@
 //!     .build()?;
 //!
 //! let page = client.call(GetUsers::new().page_size(25)).await?;
-//! for user in page.entities {
+//! for user in page.entities.into_iter().flatten() {
 //!     println!("{}", user.name.unwrap_or_default());
 //! }
 //! # Ok(())

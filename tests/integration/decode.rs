@@ -55,7 +55,7 @@ async fn unknown_enum_value_kept() {
 
     let page = client.call(GetUsers::new()).await.unwrap();
 
-    let state = page.entities[0].state.as_ref().unwrap();
+    let state = page.entities.as_ref().unwrap()[0].state.as_ref().unwrap();
     assert_eq!(state.as_str(), "hibernating");
 }
 
