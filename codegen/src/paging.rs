@@ -63,7 +63,9 @@ pub enum Style {
     NextUri,
 }
 
-/// Returns the paging style of `operation` when its response is a listing.
+/// Returns the paging style of `operation` when it is a `GET` whose response
+/// is a listing. Other methods are never walked, because fetching the next
+/// page would send their request, and any write in it, again.
 /// `field_of` maps a query parameter name to its descriptor field.
 pub fn style(
     operation: &Operation,
@@ -71,6 +73,9 @@ pub fn style(
     names: &Names,
     field_of: impl Fn(&str) -> Option<String>,
 ) -> Option<Style> {
+    if operation.method != "GET" {
+        return None;
+    }
     let Some(Schema::Ref(response)) = &operation.response else {
         return None;
     };
@@ -95,4 +100,54 @@ pub fn style(
         }
     }
     Some(Style::NextUri)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn spec_with(method: &str) -> Spec {
+        let document = json!({
+            "swagger": "2.0",
+            "paths": {
+                "/api/v2/things": {
+                    method: {
+                        "operationId": "listThings",
+                        "tags": ["Things"],
+                        "parameters": [
+                            {"name": "pageNumber", "in": "query", "type": "integer", "format": "int32"}
+                        ],
+                        "responses": {"200": {"schema": {"$ref": "#/definitions/ThingListing"}}}
+                    }
+                }
+            },
+            "definitions": {
+                "Thing": {"type": "object", "properties": {"id": {"type": "string"}}},
+                "ThingListing": {"type": "object", "properties": {
+                    "entities": {"type": "array", "items": {"$ref": "#/definitions/Thing"}},
+                    "pageNumber": {"type": "integer", "format": "int32"},
+                    "pageCount": {"type": "integer", "format": "int32"}
+                }}
+            }
+        });
+        crate::spec::parse(&document).unwrap()
+    }
+
+    fn style_of(method: &str) -> Option<Style> {
+        let spec = spec_with(method);
+        let names = Names::build(&spec);
+        let operation = &spec.operations[0];
+        style(operation, &spec, &names, |name| Some(name.to_owned()))
+    }
+
+    #[test]
+    fn get_listing_paged_by_number() {
+        assert_eq!(style_of("get"), Some(Style::PageNumber("pageNumber".to_owned())));
+    }
+
+    #[test]
+    fn patch_listing_not_paged() {
+        assert_eq!(style_of("patch"), None);
+    }
 }

@@ -1007,10 +1007,6 @@ impl crate::Endpoint for PatchAssistantQueues {
     }
 }
 
-impl crate::paging::Paginated for PatchAssistantQueues {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 /// Bulk add users to assistant-queue (requires manual assignment mode).
 ///
 /// `POST /api/v2/assistants/{assistantId}/queues/{queueId}/users/bulk/add` (operation `postAssistantQueueUsersBulkAdd`)

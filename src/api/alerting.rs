@@ -372,10 +372,6 @@ impl crate::Endpoint for PostAlertingAlertsQuery {
     }
 }
 
-impl crate::paging::Paginated for PostAlertingAlertsQuery {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 impl crate::Call<'_, PostAlertingAlertsQuery> {
     /// Sets `body`, as [`PostAlertingAlertsQuery::set_body`] does.
     pub fn set_body(
@@ -488,10 +484,6 @@ impl crate::Endpoint for PostAlertingRulesQuery {
     fn body(&self) -> Result<crate::RequestBody, crate::Error> {
         support::optional_json(self.body.as_ref())
     }
-}
-
-impl crate::paging::Paginated for PostAlertingRulesQuery {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
 }
 
 impl crate::Call<'_, PostAlertingRulesQuery> {

@@ -5636,11 +5636,6 @@ impl crate::Endpoint for PostAnalyticsReportingSettingsDashboardsQuery {
     }
 }
 
-#[cfg(feature = "analytics")]
-impl crate::paging::Paginated for PostAnalyticsReportingSettingsDashboardsQuery {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 /// Query for resolution aggregates asynchronously
 ///
 /// `POST /api/v2/analytics/resolutions/aggregates/jobs` (operation `postAnalyticsResolutionsAggregatesJobs`)

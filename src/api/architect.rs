@@ -9653,10 +9653,6 @@ impl crate::Endpoint for PostFlowsInstancesQuery {
     }
 }
 
-impl crate::paging::Paginated for PostFlowsInstancesQuery {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 impl crate::Call<'_, PostFlowsInstancesQuery> {
     /// Sets `indexOnly`, as [`PostFlowsInstancesQuery::index_only`] does.
     pub fn index_only(self, value: impl Into<bool>) -> Self {

@@ -296,10 +296,6 @@ impl crate::Endpoint for PostAuditsQueryRealtime {
     }
 }
 
-impl crate::paging::Paginated for PostAuditsQueryRealtime {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 impl crate::Call<'_, PostAuditsQueryRealtime> {
     /// Sets `expand`, as [`PostAuditsQueryRealtime::expand`] does.
     pub fn expand(self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {

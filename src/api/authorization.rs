@@ -3003,11 +3003,6 @@ impl crate::Endpoint for PostAuthorizationRolesDefault {
 }
 
 #[cfg(feature = "authorization")]
-impl crate::paging::Paginated for PostAuthorizationRolesDefault {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
-#[cfg(feature = "authorization")]
 impl crate::Call<'_, PostAuthorizationRolesDefault> {
     /// Sets `force`, as [`PostAuthorizationRolesDefault::force`] does.
     pub fn force(self, value: impl Into<bool>) -> Self {
@@ -3623,11 +3618,6 @@ impl crate::Endpoint for PutAuthorizationRolesDefault {
     fn body(&self) -> Result<crate::RequestBody, crate::Error> {
         crate::RequestBody::json(&self.body)
     }
-}
-
-#[cfg(feature = "authorization")]
-impl crate::paging::Paginated for PutAuthorizationRolesDefault {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
 }
 
 /// Change authorization role settings

@@ -1994,10 +1994,6 @@ impl crate::Endpoint for PostBusinessrulesDecisiontableVersionRowsSearch {
     }
 }
 
-impl crate::paging::Paginated for PostBusinessrulesDecisiontableVersionRowsSearch {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 impl crate::Call<'_, PostBusinessrulesDecisiontableVersionRowsSearch> {
     /// Sets `pageNumber`, as [`PostBusinessrulesDecisiontableVersionRowsSearch::page_number`] does.
     pub fn page_number(self, value: impl Into<String>) -> Self {

@@ -2419,10 +2419,6 @@ impl crate::Endpoint for PostCasemanagementCaseplansQuery {
     }
 }
 
-impl crate::paging::Paginated for PostCasemanagementCaseplansQuery {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 /// Create a Case.
 ///
 /// `POST /api/v2/casemanagement/cases` (operation `postCasemanagementCases`)
@@ -2483,10 +2479,6 @@ impl crate::Endpoint for PostCasemanagementCasesAssociationsQuery {
     fn body(&self) -> Result<crate::RequestBody, crate::Error> {
         crate::RequestBody::json(&self.body)
     }
-}
-
-impl crate::paging::Paginated for PostCasemanagementCasesAssociationsQuery {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
 }
 
 /// Create a Case query job.

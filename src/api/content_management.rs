@@ -2188,10 +2188,6 @@ impl crate::Endpoint for PostContentmanagementWorkspaceTagvaluesQuery {
     }
 }
 
-impl crate::paging::Paginated for PostContentmanagementWorkspaceTagvaluesQuery {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 impl crate::Call<'_, PostContentmanagementWorkspaceTagvaluesQuery> {
     /// Sets `expand`, as [`PostContentmanagementWorkspaceTagvaluesQuery::expand`] does.
     pub fn expand(self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {

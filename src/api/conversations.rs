@@ -9344,11 +9344,6 @@ impl crate::Endpoint for PostConversationCommunicationAgentchecklistsFinalize {
     }
 }
 
-#[cfg(feature = "conversations")]
-impl crate::paging::Paginated for PostConversationCommunicationAgentchecklistsFinalize {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 /// Send internal message
 ///
 /// Send a new internal message for an existing communication.

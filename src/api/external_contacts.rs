@@ -6141,11 +6141,6 @@ impl crate::Endpoint for PostExternalcontactsContactsSearch {
     }
 }
 
-#[cfg(feature = "external_contacts")]
-impl crate::paging::Paginated for PostExternalcontactsContactsSearch {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 /// Create an External Source
 ///
 /// `POST /api/v2/externalcontacts/externalsources` (operation `postExternalcontactsExternalsources`)

@@ -2221,16 +2221,6 @@ impl crate::Endpoint for PostLearningRulesQuery {
     }
 }
 
-impl crate::paging::Paginated for PostLearningRulesQuery {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::PageNumber;
-
-    fn set_page_number(&mut self, page_number: i64) {
-        if let Ok(page_number) = page_number.try_into() {
-            self.page_number = page_number;
-        }
-    }
-}
-
 /// Start job to retrieve slots where a learning activity can be scheduled.
 ///
 /// `POST /api/v2/learning/scheduleslots/jobs` (operation `postLearningScheduleslotsJobs`)

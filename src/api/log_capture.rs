@@ -268,10 +268,6 @@ impl crate::Endpoint for PostDiagnosticsLogcaptureBrowserEntriesQuery {
     }
 }
 
-impl crate::paging::Paginated for PostDiagnosticsLogcaptureBrowserEntriesQuery {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 impl crate::Call<'_, PostDiagnosticsLogcaptureBrowserEntriesQuery> {
     /// Sets `after`, as [`PostDiagnosticsLogcaptureBrowserEntriesQuery::after`] does.
     pub fn after(self, value: impl Into<String>) -> Self {

@@ -189,10 +189,6 @@ impl crate::Endpoint for PostUsageEventsQuery {
     }
 }
 
-impl crate::paging::Paginated for PostUsageEventsQuery {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 impl crate::Call<'_, PostUsageEventsQuery> {
     /// Sets `before`, as [`PostUsageEventsQuery::before`] does.
     pub fn before(self, value: impl Into<String>) -> Self {

@@ -1698,10 +1698,6 @@ impl crate::Endpoint for PostOrgauthorizationTrusteesCare {
     }
 }
 
-impl crate::paging::Paginated for PostOrgauthorizationTrusteesCare {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 impl crate::Call<'_, PostOrgauthorizationTrusteesCare> {
     /// Sets `assignDefaultRole`, as [`PostOrgauthorizationTrusteesCare::assign_default_role`] does.
     pub fn assign_default_role(self, value: impl Into<bool>) -> Self {

@@ -8126,10 +8126,6 @@ impl crate::Endpoint for PostOutboundContactlistContactsSearch {
     }
 }
 
-impl crate::paging::Paginated for PostOutboundContactlistContactsSearch {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 /// Initiate the export of a contact list.
 ///
 /// Returns 200 if received OK.
@@ -8253,10 +8249,6 @@ impl crate::Endpoint for PostOutboundContactlistfiltersBulkRetrieve {
     fn body(&self) -> Result<crate::RequestBody, crate::Error> {
         crate::RequestBody::json(&self.body)
     }
-}
-
-impl crate::paging::Paginated for PostOutboundContactlistfiltersBulkRetrieve {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
 }
 
 /// Get a preview of the output of a contact list filter
@@ -8453,10 +8445,6 @@ impl crate::Endpoint for PostOutboundContactlisttemplatesBulkAdd {
     }
 }
 
-impl crate::paging::Paginated for PostOutboundContactlisttemplatesBulkAdd {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 /// Get multiple contact list templates
 ///
 /// `POST /api/v2/outbound/contactlisttemplates/bulk/retrieve` (operation `postOutboundContactlisttemplatesBulkRetrieve`)
@@ -8488,10 +8476,6 @@ impl crate::Endpoint for PostOutboundContactlisttemplatesBulkRetrieve {
     fn body(&self) -> Result<crate::RequestBody, crate::Error> {
         crate::RequestBody::json(&self.body)
     }
-}
-
-impl crate::paging::Paginated for PostOutboundContactlisttemplatesBulkRetrieve {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
 }
 
 /// Add phone numbers to a Dialer DNC list.
@@ -8861,10 +8845,6 @@ impl crate::Endpoint for PostOutboundImporttemplatesBulkAdd {
     fn body(&self) -> Result<crate::RequestBody, crate::Error> {
         crate::RequestBody::json(&self.body)
     }
-}
-
-impl crate::paging::Paginated for PostOutboundImporttemplatesBulkAdd {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
 }
 
 /// Start the campaign

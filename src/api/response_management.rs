@@ -692,10 +692,6 @@ impl crate::Endpoint for PostResponsemanagementLibrariesBulk {
     }
 }
 
-impl crate::paging::Paginated for PostResponsemanagementLibrariesBulk {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 /// Query libraries using criteria. Users can set DivisionId parameter as '\*' to fetch libraries that aren't associated with any divisions.
 ///
 /// `POST /api/v2/responsemanagement/libraries/query` (operation `postResponsemanagementLibrariesQuery`)
@@ -753,14 +749,6 @@ impl crate::Endpoint for PostResponsemanagementLibrariesQuery {
 
     fn body(&self) -> Result<crate::RequestBody, crate::Error> {
         crate::RequestBody::json(&self.body)
-    }
-}
-
-impl crate::paging::Paginated for PostResponsemanagementLibrariesQuery {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::PageNumber;
-
-    fn set_page_number(&mut self, page_number: i64) {
-        self.page_number = page_number.try_into().ok();
     }
 }
 

@@ -7383,11 +7383,6 @@ impl crate::Endpoint for PatchRoutingQueueMembers {
     }
 }
 
-#[cfg(feature = "routing")]
-impl crate::paging::Paginated for PatchRoutingQueueMembers {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 /// DEPRECATED: use PATCH /routing/queues/{queueId}/members/{memberId}. Update the ring number OR joined status for a User in a Queue.
 ///
 /// `PATCH /api/v2/routing/queues/{queueId}/users/{memberId}` (operation `patchRoutingQueueUser`)
@@ -7484,12 +7479,6 @@ impl crate::Endpoint for PatchRoutingQueueUsers {
     fn body(&self) -> Result<crate::RequestBody, crate::Error> {
         crate::RequestBody::json(&self.body)
     }
-}
-
-#[cfg(feature = "routing")]
-#[allow(deprecated)]
-impl crate::paging::Paginated for PatchRoutingQueueUsers {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
 }
 
 /// Update Contact Center Settings
@@ -7803,10 +7792,6 @@ impl crate::Endpoint for PatchUserQueues {
     }
 }
 
-impl crate::paging::Paginated for PatchUserQueues {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 impl crate::Call<'_, PatchUserQueues> {
     /// Sets `divisionId`, as [`PatchUserQueues::division_id`] does.
     pub fn division_id(self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
@@ -7900,10 +7885,6 @@ impl crate::Endpoint for PatchUserRoutinglanguagesBulk {
     }
 }
 
-impl crate::paging::Paginated for PatchUserRoutinglanguagesBulk {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 /// Assign multiple routing skills to a user
 ///
 /// `PATCH /api/v2/users/{userId}/routingskills/bulk` (operation `patchUserRoutingskillsBulk`)
@@ -7943,10 +7924,6 @@ impl crate::Endpoint for PatchUserRoutingskillsBulk {
     fn body(&self) -> Result<crate::RequestBody, crate::Error> {
         crate::RequestBody::json(&self.body)
     }
-}
-
-impl crate::paging::Paginated for PatchUserRoutingskillsBulk {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
 }
 
 /// Create a benefit assessment.
@@ -9983,10 +9960,6 @@ impl crate::Endpoint for PutUserRoutingskillsBulk {
     fn body(&self) -> Result<crate::RequestBody, crate::Error> {
         crate::RequestBody::json(&self.body)
     }
-}
-
-impl crate::paging::Paginated for PutUserRoutingskillsBulk {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
 }
 
 /// The operations of the `Routing` group, as methods that return a [`crate::Call`]; the official SDKs call this class `RoutingApi`.

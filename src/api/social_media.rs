@@ -2992,10 +2992,6 @@ impl crate::Endpoint for PostSocialmediaTopicDataingestionrulesOpenRuleIdMessage
     }
 }
 
-impl crate::paging::Paginated for PostSocialmediaTopicDataingestionrulesOpenRuleIdMessagesBulk {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 /// Ingest a list of Open Social Reactions
 ///
 /// Ingest a list of open social reactions to an ingestion rule on a topic. This endpoint will ingest these reactions. In order to call this endpoint you will need OAuth token generated using OAuth client credentials authorized with at least social scope.
@@ -3043,10 +3039,6 @@ impl crate::Endpoint for PostSocialmediaTopicDataingestionrulesOpenRuleIdReactio
     fn body(&self) -> Result<crate::RequestBody, crate::Error> {
         crate::RequestBody::json(&self.body)
     }
-}
-
-impl crate::paging::Paginated for PostSocialmediaTopicDataingestionrulesOpenRuleIdReactionsBulk {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
 }
 
 /// Create an twitter data ingestion rule.

@@ -2923,10 +2923,6 @@ impl crate::Endpoint for PostTaskmanagementWorkbinsQuery {
     }
 }
 
-impl crate::paging::Paginated for PostTaskmanagementWorkbinsQuery {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 /// Cancel the assignment process for a workitem that is currently queued for assignment through ACD.
 ///
 /// `POST /api/v2/taskmanagement/workitems/{workitemId}/acd/cancel` (operation `postTaskmanagementWorkitemAcdCancel`)
@@ -3174,10 +3170,6 @@ impl crate::Endpoint for PostTaskmanagementWorkitemsQuery {
     fn body(&self) -> Result<crate::RequestBody, crate::Error> {
         crate::RequestBody::json(&self.body)
     }
-}
-
-impl crate::paging::Paginated for PostTaskmanagementWorkitemsQuery {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
 }
 
 /// Create a workitem query job
@@ -3471,10 +3463,6 @@ impl crate::Endpoint for PostTaskmanagementWorktypesQuery {
     fn body(&self) -> Result<crate::RequestBody, crate::Error> {
         crate::RequestBody::json(&self.body)
     }
-}
-
-impl crate::paging::Paginated for PostTaskmanagementWorktypesQuery {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
 }
 
 /// Update a schema

@@ -3183,10 +3183,6 @@ impl crate::Endpoint for PatchUsersBulk {
     }
 }
 
-impl crate::paging::Paginated for PatchUsersBulk {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 /// Create mapping between external identifier and user. Limit 100 per entity.
 ///
 /// Authority Name and External key are case sensitive.

@@ -534,14 +534,6 @@ impl crate::Endpoint for PostUsersRulesQuery {
     }
 }
 
-impl crate::paging::Paginated for PostUsersRulesQuery {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::PageNumber;
-
-    fn set_page_number(&mut self, page_number: i64) {
-        self.page_number = page_number.try_into().ok();
-    }
-}
-
 impl crate::Call<'_, PostUsersRulesQuery> {
     /// Sets `pageNumber`, as [`PostUsersRulesQuery::page_number`] does.
     pub fn page_number(self, value: impl Into<i32>) -> Self {

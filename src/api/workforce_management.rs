@@ -10410,10 +10410,6 @@ impl crate::Endpoint for PostWorkforcemanagementAdherenceAdjustmentsQuery {
     }
 }
 
-impl crate::paging::Paginated for PostWorkforcemanagementAdherenceAdjustmentsQuery {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
-}
-
 impl crate::Call<'_, PostWorkforcemanagementAdherenceAdjustmentsQuery> {
     /// Sets `before`, as [`PostWorkforcemanagementAdherenceAdjustmentsQuery::before`] does.
     pub fn before(self, value: impl Into<String>) -> Self {
@@ -10653,10 +10649,6 @@ impl crate::Endpoint for PostWorkforcemanagementAgentAdherenceAdjustmentsQuery {
     fn body(&self) -> Result<crate::RequestBody, crate::Error> {
         crate::RequestBody::json(&self.body)
     }
-}
-
-impl crate::paging::Paginated for PostWorkforcemanagementAgentAdherenceAdjustmentsQuery {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
 }
 
 impl crate::Call<'_, PostWorkforcemanagementAgentAdherenceAdjustmentsQuery> {
@@ -11812,10 +11804,6 @@ impl crate::Endpoint for PostWorkforcemanagementBusinessunitAdherenceAdjustments
     fn body(&self) -> Result<crate::RequestBody, crate::Error> {
         crate::RequestBody::json(&self.body)
     }
-}
-
-impl crate::paging::Paginated for PostWorkforcemanagementBusinessunitAdherenceAdjustmentsQuery {
-    const PAGING: crate::paging::PagingStyle = crate::paging::PagingStyle::NextUri;
 }
 
 impl crate::Call<'_, PostWorkforcemanagementBusinessunitAdherenceAdjustmentsQuery> {

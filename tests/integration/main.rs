@@ -6,6 +6,7 @@ mod common;
 mod decode;
 mod gateway;
 mod grants;
+mod paging;
 mod proxy;
 mod rate_limit;
 mod reset;
