@@ -143,7 +143,10 @@ mod tests {
 
     #[test]
     fn get_listing_paged_by_number() {
-        assert_eq!(style_of("get"), Some(Style::PageNumber("pageNumber".to_owned())));
+        assert_eq!(
+            style_of("get"),
+            Some(Style::PageNumber("pageNumber".to_owned()))
+        );
     }
 
     #[test]

@@ -17,7 +17,11 @@ async fn items_walk_every_page() {
     let clock = RecordingClock::new();
     let client = sandbox_client(&sandbox, &clock);
 
-    let users: Vec<_> = client.items(GetUsers::new().page_size(25)).try_collect().await.unwrap();
+    let users: Vec<_> = client
+        .items(GetUsers::new().page_size(25))
+        .try_collect()
+        .await
+        .unwrap();
 
     assert_eq!(users.len(), 60);
     assert_eq!(sandbox.controls().requests_to("/api/v2/users"), 3);
@@ -48,12 +52,22 @@ async fn cursor_sent_back_and_guarded() {
     let clock = RecordingClock::new();
     let client = sandbox_client(&sandbox, &clock);
     let page = r#"{"entities":[{"id":"1"}],"cursor":"c-1"}"#;
-    sandbox.controls().respond_next("/api/v2/users/query", 200, page);
-    sandbox.controls().respond_next("/api/v2/users/query", 200, page);
+    sandbox
+        .controls()
+        .respond_next("/api/v2/users/query", 200, page);
+    sandbox
+        .controls()
+        .respond_next("/api/v2/users/query", 200, page);
 
     let result: Result<Vec<_>, Error> = client.items(GetUsersQuery::new()).try_collect().await;
 
-    assert!(matches!(result, Err(Error::Paging(PagingError::Repeated { what: "cursor", .. }))), "{result:?}");
+    assert!(
+        matches!(
+            result,
+            Err(Error::Paging(PagingError::Repeated { what: "cursor", .. }))
+        ),
+        "{result:?}"
+    );
     let queries: Vec<Option<String>> = sandbox
         .controls()
         .recorded()
@@ -69,14 +83,20 @@ async fn cursor_walk_ends_without_cursor() {
     let sandbox = Sandbox::start().await.unwrap();
     let clock = RecordingClock::new();
     let client = sandbox_client(&sandbox, &clock);
-    sandbox
-        .controls()
-        .respond_next("/api/v2/users/query", 200, r#"{"entities":[{"id":"1"}],"cursor":"c-1"}"#);
+    sandbox.controls().respond_next(
+        "/api/v2/users/query",
+        200,
+        r#"{"entities":[{"id":"1"}],"cursor":"c-1"}"#,
+    );
     sandbox
         .controls()
         .respond_next("/api/v2/users/query", 200, r#"{"entities":[{"id":"2"}]}"#);
 
-    let users: Vec<_> = client.items(GetUsersQuery::new()).try_collect().await.unwrap();
+    let users: Vec<_> = client
+        .items(GetUsersQuery::new())
+        .try_collect()
+        .await
+        .unwrap();
 
     assert_eq!(users.len(), 2);
 }
@@ -91,11 +111,17 @@ async fn next_uri_followed_until_absent() {
         200,
         r#"{"entities":[{"id":"a"}],"nextUri":"/api/v2/users/chats/me?pageToken=2"}"#,
     );
-    sandbox
-        .controls()
-        .respond_next("/api/v2/users/chats/me", 200, r#"{"entities":[{"id":"b"}]}"#);
+    sandbox.controls().respond_next(
+        "/api/v2/users/chats/me",
+        200,
+        r#"{"entities":[{"id":"b"}]}"#,
+    );
 
-    let pages: Vec<_> = client.pages(GetUsersChatsMe::new()).try_collect().await.unwrap();
+    let pages: Vec<_> = client
+        .pages(GetUsersChatsMe::new())
+        .try_collect()
+        .await
+        .unwrap();
 
     assert_eq!(pages.len(), 2);
     let last = sandbox.controls().recorded().pop().unwrap();
@@ -115,6 +141,12 @@ async fn foreign_next_uri_refused() {
 
     let result: Result<Vec<_>, Error> = client.pages(GetUsersChatsMe::new()).try_collect().await;
 
-    assert!(matches!(result, Err(Error::Paging(PagingError::ForeignNextUri { .. }))), "{result:?}");
+    assert!(
+        matches!(
+            result,
+            Err(Error::Paging(PagingError::ForeignNextUri { .. }))
+        ),
+        "{result:?}"
+    );
     assert_eq!(sandbox.controls().requests_to("/api/v2/users/chats/me"), 1);
 }
