@@ -1,6 +1,6 @@
-//! Masks credential values in JSON text without parsing it, so a body
-//! excerpt in an error message never shows a token or secret, even when the
-//! body is not valid JSON.
+//! Masks the string values of credential fields in JSON text without
+//! parsing it, so a body excerpt in an error message does not show them,
+//! even when the body is not valid JSON. Non-string values are kept.
 
 /// Replaces every byte of the string values of credential keys with `*`.
 /// The result has the same length as the input, so positions stay valid.
