@@ -59,7 +59,11 @@ pub fn build_request<E: Endpoint>(endpoint: &E) -> Result<Request<Body>, Error> 
     }
 
     for (name, value) in endpoint.headers() {
-        let name = HeaderName::from_static(name);
+        // The definition spells header names in mixed case, such as
+        // `ININ-Organization-Id`; from_bytes lowercases them.
+        let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+            ConfigError::new("header parameter name", name, "is not a valid HTTP header name")
+        })?;
         let value = HeaderValue::from_str(&value).map_err(|_| {
             ConfigError::new(
                 "header parameter",
@@ -168,4 +172,46 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
         index -= 1;
     }
     index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Clone)]
+    struct WithHeader(&'static str);
+
+    impl Endpoint for WithHeader {
+        type Output = ();
+
+        const OPERATION_ID: &'static str = "getThing";
+        const METHOD: http::Method = http::Method::GET;
+        const PATH_TEMPLATE: &'static str = "/api/v2/things";
+
+        fn path(&self) -> String {
+            Self::PATH_TEMPLATE.to_owned()
+        }
+
+        fn headers(&self) -> Vec<(&'static str, String)> {
+            vec![(self.0, "org-1".to_owned())]
+        }
+    }
+
+    #[test]
+    fn mixed_case_header_sent_lowercase() {
+        let request = build_request(&WithHeader("ININ-Organization-Id")).unwrap();
+        assert_eq!(request.headers()["inin-organization-id"], "org-1");
+    }
+
+    #[test]
+    fn invalid_header_name_is_error() {
+        let error = build_request(&WithHeader("bad name")).unwrap_err();
+        assert!(matches!(error, Error::Config(_)), "{error:?}");
+    }
+
+    #[test]
+    fn empty_body_decodes_as_unit() {
+        let decoded: Result<(), Error> = decode_json("deleteThing", StatusCode::NO_CONTENT, b"");
+        assert!(decoded.is_ok());
+    }
 }
