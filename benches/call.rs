@@ -15,9 +15,7 @@ use hyper_util::client::legacy::Client as HyperClient;
 use hyper_util::rt::TokioExecutor;
 use purecloud::api::users::GetUsers;
 use purecloud::auth::Credentials;
-use purecloud::environment::Gateway;
 use purecloud::models::UserEntityListing;
-use purecloud::transport::{ProxyConfig, TransportConfig};
 use purecloud::Client;
 use purecloud_sandbox::Sandbox;
 
@@ -29,12 +27,8 @@ fn call_overhead(c: &mut Criterion) {
         .block_on(Sandbox::start())
         .expect("the sandbox starts");
 
-    let gateway = Gateway::new("127.0.0.1")
-        .scheme(http::uri::Scheme::HTTP)
-        .port(sandbox.addr().port());
     let client = Client::builder()
-        .gateway(gateway)
-        .transport(TransportConfig::new().proxy(ProxyConfig::disabled()))
+        .local(sandbox.addr())
         .credentials(Credentials::client_credentials(
             purecloud_sandbox::CLIENT_ID,
             purecloud_sandbox::CLIENT_SECRET,

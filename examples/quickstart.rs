@@ -15,8 +15,6 @@ use std::process::ExitCode;
 use purecloud::api::authorization::GetAuthorizationPermissions;
 use purecloud::api::users::GetUsers;
 use purecloud::auth::Credentials;
-use purecloud::environment::Gateway;
-use purecloud::transport::{ProxyConfig, TransportConfig};
 use purecloud::{Client, Error};
 use purecloud_sandbox::Sandbox;
 
@@ -111,13 +109,8 @@ fn real_client(id: &str, secret: &str, region: &str) -> Result<Client, Error> {
 }
 
 fn sandbox_client(sandbox: &Sandbox) -> Result<Client, Error> {
-    let gateway = Gateway::new("127.0.0.1")
-        .scheme(http::uri::Scheme::HTTP)
-        .port(sandbox.addr().port());
-
     Client::builder()
-        .gateway(gateway)
-        .transport(TransportConfig::new().proxy(ProxyConfig::disabled()))
+        .local(sandbox.addr())
         .credentials(Credentials::client_credentials(
             purecloud_sandbox::CLIENT_ID,
             purecloud_sandbox::CLIENT_SECRET,

@@ -8,8 +8,6 @@
 
 use purecloud::api::users::GetUsers;
 use purecloud::auth::Credentials;
-use purecloud::environment::Gateway;
-use purecloud::transport::{ProxyConfig, TransportConfig};
 use purecloud::Client;
 use purecloud_sandbox::Sandbox;
 use tracing_subscriber::fmt::format::FmtSpan;
@@ -23,12 +21,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let sandbox = Sandbox::start().await?;
     let client = Client::builder()
-        .gateway(
-            Gateway::new("127.0.0.1")
-                .scheme(http::uri::Scheme::HTTP)
-                .port(sandbox.addr().port()),
-        )
-        .transport(TransportConfig::new().proxy(ProxyConfig::disabled()))
+        .local(sandbox.addr())
         .credentials(Credentials::client_credentials(
             purecloud_sandbox::CLIENT_ID,
             purecloud_sandbox::CLIENT_SECRET,

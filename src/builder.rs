@@ -16,7 +16,7 @@ use purecloud_layers::retry::{RetryConfig, RetryLayer};
 use purecloud_layers::routing::RoutingLayer;
 use purecloud_layers::time::{default_clock, SharedClock};
 use purecloud_layers::trace::TraceLayer;
-use purecloud_layers::transport::{Transport, TransportConfig};
+use purecloud_layers::transport::{ProxyConfig, Transport, TransportConfig};
 use purecloud_layers::{Body, BoxError};
 use tower::{Layer, Service, ServiceBuilder};
 
@@ -106,6 +106,38 @@ impl ClientBuilder {
     /// [`build`](ClientBuilder::build).
     pub fn gateway(mut self, gateway: Gateway) -> Self {
         self.environment = Environment::gateway(gateway);
+        self
+    }
+
+    /// Sends requests over plain HTTP to a local server at `address`, such
+    /// as `purecloud-sandbox`, with no proxy: the gateway
+    /// `http://<address>` for login and API, and `ProxyConfig::disabled()`.
+    /// Keeps other transport settings; a later [`transport`] call replaces
+    /// the proxy setting too.
+    ///
+    /// [`transport`]: ClientBuilder::transport
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// let sandbox = purecloud_sandbox::Sandbox::start().await?;
+    /// let client = purecloud::Client::builder()
+    ///     .local(sandbox.addr())
+    ///     .credentials(purecloud::auth::Credentials::client_credentials(
+    ///         purecloud_sandbox::CLIENT_ID,
+    ///         purecloud_sandbox::CLIENT_SECRET,
+    ///     ))
+    ///     .build()?;
+    /// # let _ = client;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn local(mut self, address: std::net::SocketAddr) -> Self {
+        let gateway = Gateway::new(address.ip().to_string())
+            .scheme(http::uri::Scheme::HTTP)
+            .port(address.port());
+
+        self.environment = Environment::gateway(gateway);
+        self.transport = self.transport.proxy(ProxyConfig::disabled());
         self
     }
 

@@ -62,7 +62,11 @@ pub fn build_request<E: Endpoint>(endpoint: &E) -> Result<Request<Body>, Error> 
         // The definition spells header names in mixed case, such as
         // `ININ-Organization-Id`; from_bytes lowercases them.
         let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
-            ConfigError::new("header parameter name", name, "is not a valid HTTP header name")
+            ConfigError::new(
+                "header parameter name",
+                name,
+                "is not a valid HTTP header name",
+            )
         })?;
         let value = HeaderValue::from_str(&value).map_err(|_| {
             ConfigError::new(

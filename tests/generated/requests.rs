@@ -1,19 +1,13 @@
 //! Request shapes of generated descriptors, as the sandbox records them.
 
 use purecloud::auth::Credentials;
-use purecloud::environment::Gateway;
-use purecloud::transport::{ProxyConfig, TransportConfig};
 use purecloud::Client;
 use purecloud_sandbox::{RecordedRequest, Sandbox};
 
 async fn start() -> (Sandbox, Client) {
     let sandbox = Sandbox::start().await.unwrap();
-    let gateway = Gateway::new("127.0.0.1")
-        .scheme(http::uri::Scheme::HTTP)
-        .port(sandbox.addr().port());
     let client = Client::builder()
-        .gateway(gateway)
-        .transport(TransportConfig::new().proxy(ProxyConfig::disabled()))
+        .local(sandbox.addr())
         .credentials(Credentials::client_credentials(
             purecloud_sandbox::CLIENT_ID,
             purecloud_sandbox::CLIENT_SECRET,

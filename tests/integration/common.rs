@@ -5,7 +5,6 @@ use std::sync::Arc;
 use purecloud::auth::Credentials;
 use purecloud::environment::Gateway;
 use purecloud::time::RecordingClock;
-use purecloud::transport::{ProxyConfig, TransportConfig};
 use purecloud::{Client, ClientBuilder};
 use purecloud_sandbox::Sandbox;
 
@@ -24,12 +23,11 @@ pub fn sandbox_credentials() -> Credentials {
     )
 }
 
-/// A builder aimed at the sandbox, with no proxy and a recording clock so
+/// Returns a builder aimed at the sandbox, with no proxy and a recording clock so
 /// retries never wait for real.
 pub fn sandbox_builder(sandbox: &Sandbox, clock: &RecordingClock) -> ClientBuilder {
     Client::builder()
-        .gateway(sandbox_gateway(sandbox))
-        .transport(TransportConfig::new().proxy(ProxyConfig::disabled()))
+        .local(sandbox.addr())
         .clock(Arc::new(clock.clone()))
         .credentials(sandbox_credentials())
 }
