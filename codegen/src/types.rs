@@ -15,7 +15,7 @@
 //! | `object` with `additionalProperties` | `BTreeMap<String, T>` (sorted keys encode deterministically) |
 //! | free-form `object` | `serde_json::Value` |
 //!
-//! `number` is `f64` whatever its format: the recovered document says
+//! `number` is `f64` whatever its format: the recovered document gives
 //! `float` for every number, because the Python SDK has one float type.
 
 use crate::names::Names;
