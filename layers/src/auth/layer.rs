@@ -103,10 +103,10 @@ where
     }
 
     fn call(&mut self, mut request: Request<Body>) -> Self::Future {
-        // The ready service handles the first attempt; a clone handles the
-        // retry after a refresh.
-        let retry_service = self.inner.clone();
-        let mut inner = std::mem::replace(&mut self.inner, retry_service.clone());
+        // The future takes the service that poll_ready prepared and leaves a
+        // clone in its place; it waits for readiness again before a retry.
+        let clone = self.inner.clone();
+        let mut inner = std::mem::replace(&mut self.inner, clone);
 
         if !is_api_target(request.uri(), &self.api_authority) {
             request.headers_mut().remove(AUTHORIZATION);
@@ -134,7 +134,7 @@ where
 
             let mut request = replay;
             set_bearer(&mut request, &token);
-            retry_service.oneshot(request).await
+            inner.ready().await?.call(request).await
         })
     }
 }
