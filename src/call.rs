@@ -40,7 +40,7 @@ pub fn build_request<E: Endpoint>(endpoint: &E) -> Result<Request<Body>, Error> 
         RequestBody::None => (None, Body::empty()),
         RequestBody::Json(bytes) => (Some("application/json"), Body::from(bytes)),
         RequestBody::Form(fields) => {
-            let encoded = serde_urlencoded_pairs(&fields);
+            let encoded = form_body(&fields);
             (
                 Some("application/x-www-form-urlencoded"),
                 Body::from(encoded),
@@ -86,7 +86,8 @@ pub fn build_request<E: Endpoint>(endpoint: &E) -> Result<Request<Body>, Error> 
     Ok(request)
 }
 
-fn serde_urlencoded_pairs(fields: &[(String, String)]) -> String {
+/// Encodes form fields the way query strings are encoded.
+fn form_body(fields: &[(String, String)]) -> String {
     let pairs: Vec<(&str, String)> = fields
         .iter()
         .map(|(name, value)| (name.as_str(), value.clone()))

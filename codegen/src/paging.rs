@@ -1,5 +1,5 @@
-//! Which definitions are pages of a listing, and how each listing
-//! operation requests its next page.
+//! Listing detection: the definitions that are pages of a listing, and the
+//! way each listing operation requests its next page.
 
 use crate::names::Names;
 use crate::spec::{Definition, Location, Operation, Schema, Spec};
